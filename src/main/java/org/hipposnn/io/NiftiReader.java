@@ -57,12 +57,7 @@ public final class NiftiReader {
             }
             byte[] data = readVoxels(file, in, (int) bytes);
             drain(file, in); // lets GZIPInputStream check the CRC and length in the trailer
-            if (firstVolumeOnly) {
-                short[] dim = h.dim();
-                dim[0] = 3;
-                for (int i = 4; i < 8; i++) dim[i] = 1;
-                h.setDim(dim);
-            }
+            h.setDimensions(dims); // the Volume is 3-D: dim[0] = 3, unused dims 1
             Img<? extends RealType<?>> img = VoxelCodec.decode(data, 0, h.byteOrder(), type, dims);
             return new Volume(file, h, img);
         } catch (ZipException | EOFException e) {
