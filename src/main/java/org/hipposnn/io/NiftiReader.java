@@ -65,7 +65,10 @@ public final class NiftiReader {
         }
     }
 
-    /** Reads and checks only the header. */
+    /**
+     * Reads and checks only the header (magic, size, dims, datatype, vox_offset), as stored:
+     * dims are not reduced to 3-D and a 4-D header is not refused, so callers can inspect it.
+     */
     public static NiftiHeader readHeader(Path file) throws IOException {
         try (InputStream in = open(file)) {
             NiftiHeader h = parseHeader(file, readHeaderBytes(in));
