@@ -248,6 +248,19 @@ public final class NiftiHeader {
         bitpix = (short) type.bitpix();
     }
     public short bitpix() { return bitpix; }
+
+    /** The datatype as an enum; only headers the reader accepted, or made here, are asked this. */
+    public NiftiDataType datatype() {
+        for (NiftiDataType t : NiftiDataType.values()) {
+            if (t.code() == datatype) return t;
+        }
+        throw new IllegalStateException("unsupported NIfTI datatype code " + datatype);
+    }
+
+    /** True when stored values are scaled (scl_slope non-zero, finite, and not the identity). */
+    public boolean hasScaling() {
+        return sclSlope != 0 && Float.isFinite(sclSlope) && (sclSlope != 1 || (sclInter != 0 && Float.isFinite(sclInter)));
+    }
     void setRawDatatype(short datatype, short bitpix) { this.datatype = datatype; this.bitpix = bitpix; }
 
     public float voxOffset() { return voxOffset; }
