@@ -39,13 +39,16 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--labels", description = "Treat every file as a label image (default: decided from its values).")
     boolean forceLabels;
 
+    @Option(names = "--first-volume", description = "Take the first volume of a 4-D file instead of refusing it.")
+    boolean firstVolume;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
         int failures = 0;
         for (Path file : expand(inputs)) {
             try {
-                describe(VolumeFiles.read(file), out);
+                describe(VolumeFiles.read(file, firstVolume), out);
             } catch (IOException | RuntimeException e) {
                 System.err.println("inspect: " + message(e, file));
                 failures++;

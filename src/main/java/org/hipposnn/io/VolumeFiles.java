@@ -32,10 +32,18 @@ public final class VolumeFiles {
 
     /** Reads a 3-D volume (TIFF stacks become float32 volumes with the stack's calibration). */
     public static Volume read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a 3-D volume; {@code firstVolumeOnly} takes the first volume of a 4-D NIfTI file
+     * instead of refusing it.
+     */
+    public static Volume read(Path file, boolean firstVolumeOnly) throws IOException {
         String f = format(file);
         if (f == null) throw unsupported(file);
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such file");
-        if (f.equals("nifti")) return NiftiReader.read(file);
+        if (f.equals("nifti")) return NiftiReader.read(file, firstVolumeOnly);
         Opener opener = new Opener();
         opener.setSilentMode(true);
         Path abs = file.toAbsolutePath();

@@ -97,6 +97,25 @@ class CommandLineTest {
     }
 
     @Test
+    void aFourDimensionalFileIsRefusedUnlessTheFirstVolumeIsAskedFor() throws Exception {
+        // a 2 x 2 x 3 volume whose header is rewritten to say 2 x 2 x 1 x 3 (three volumes)
+        Path f = tmp.resolve("series.nii");
+        org.hipposnn.io.NiftiWriter.write(f, new Volume(null,
+                org.hipposnn.io.NiftiHeader.forVolume(new long[] {2, 2, 3}, new double[] {1, 1, 1}),
+                net.imglib2.img.array.ArrayImgs.floats(2, 2, 3)));
+        byte[] bytes = Files.readAllBytes(f);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort(40, (short) 4).putShort(46, (short) 1).putShort(48, (short) 3);
+        Files.write(f, bytes);
+        Run refused = run("inspect", f.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("series.nii: has 3 volumes"), refused.err());
+        Run first = run("inspect", "--first-volume", f.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("dimensions  2 x 2 x 1"), first.out());
+    }
+
+    @Test
     void badOptionsGiveAUsageErrorNotAStackTrace() {
         Run r = run("phantoms", "--out", tmp.toString(), "--count", "zero");
         assertNotEquals(0, r.code());
