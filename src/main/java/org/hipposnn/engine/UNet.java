@@ -1,0 +1,148 @@
+package org.hipposnn.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hipposnn.network.LayerSpec;
+import org.hipposnn.network.UNetSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The U-Net of a {@link UNetSpec}, run node by node with explicit forward and backward passes.
+ * Weights live in a map name -> INDArray (PyTorch layout, see {@link LayerSpec#weightShape()}).
+ * The neuron is pluggable ({@link ReluNeuron} for the ANN). {@link #forward} keeps what
+ * {@link #backward} needs; one forward, then at most one backward.
+ */
+public final class UNet {
+    private final UNetSpec spec;
+    private final List<LayerSpec> nodes;
+    private final Map<String, Layer> layers = new HashMap<>();
+    private final Map<String, INDArray> weights = new LinkedHashMap<>();
+    private Neuron neuron = new ReluNeuron();
+    private Dropout dropout;
+    private boolean holdMasks;
+
+    // state of the last forward pass
+    private INDArray input;
+    private final Map<String, INDArray> outputs = new HashMap<>();
+    private final Map<String, Neuron.Activation> activations = new HashMap<>();
+    private final Map<String, INDArray> masks = new HashMap<>();
+
+    /** A network with He-initialised weights (normal, std sqrt(2 / fan-in)) drawn from {@code seed}. */
+    public UNet(UNetSpec spec, long seed) {
+        this(spec, seed, Nd4j.defaultFloatingPointType());
+    }
+
+    public UNet(UNetSpec spec, long seed, DataType type) {
+        this.spec = spec;
+        this.nodes = spec.layers();
+        java.util.Random rnd = new java.util.Random(seed);
+        for (LayerSpec l : nodes) {
+            layers.put(l.name(), Layer.of(l));
+            if (l.hasWeights()) {
+                long[] shape = l.weightShape();
+                double std = Math.sqrt(2.0 / l.fanIn());
+                double[] w = new double[(int) (shape[0] * shape[1] * shape[2] * shape[3])];
+                for (int i = 0; i < w.length; i++) w[i] = rnd.nextGaussian() * std;
+                weights.put(l.name(), Nd4j.create(w, shape, DataType.DOUBLE).castTo(type));
+            }
+        }
+        this.dropout = new Dropout(spec.dropout(), seed ^ 0x5DEECE66DL);
+    }
+
+    public UNetSpec spec() { return spec; }
+
+    /** The weights, in node order; the arrays are live (an optimiser updates them in place). */
+    public Map<String, INDArray> weights() { return Collections.unmodifiableMap(weights); }
+
+    public void setNeuron(Neuron neuron) { this.neuron = neuron; }
+
+    /** Re-seeds the dropout generator (masks drawn from now on). */
+    public void seedDropout(long seed) { this.dropout = new Dropout(spec.dropout(), seed); }
+
+    /**
+     * When true, training forward passes reuse the masks of the previous training pass instead of
+     * drawing new ones (same shapes required): for gradient checks and for replaying one sample.
+     */
+    public void holdMasks(boolean hold) { this.holdMasks = hold; }
+
+    /** The post-neuron (post-dropout) output of a node from the last forward pass. */
+    public INDArray output(String node) { return outputs.get(node); }
+
+    /** The dropout mask a node used in the last training forward pass, or null. */
+    public INDArray mask(String node) { return masks.get(node); }
+
+    /**
+     * @param x        input [B, 1, H, W]
+     * @param training draws dropout masks when true
+     * @return logits [B, 1, H, W]
+     */
+    public INDArray forward(INDArray x, boolean training) {
+        input = x;
+        outputs.clear(); activations.clear();
+        if (!(training && holdMasks)) masks.clear();
+        INDArray last = null;
+        for (LayerSpec l : nodes) {
+            INDArray z = layers.get(l.name()).forward(inputsOf(l), weights.get(l.name()));
+            if (l.hasNeuron()) {
+                Neuron.Activation a = neuron.forward(l, z, training);
+                activations.put(l.name(), a);
+                z = a.output();
+            }
+            if (training && l.dropoutAfter() && dropout.rate() > 0) {
+                INDArray m = masks.get(l.name());
+                if (m == null) {
+                    m = dropout.mask(z.dataType(), z.shape());
+                    masks.put(l.name(), m);
+                }
+                z = z.mul(m);
+            }
+            outputs.put(l.name(), z);
+            last = z;
+        }
+        return last;
+    }
+
+    private INDArray[] inputsOf(LayerSpec l) {
+        INDArray[] in = new INDArray[l.inputs().size()];
+        for (int i = 0; i < in.length; i++) {
+            String n = l.inputs().get(i);
+            in[i] = UNetSpec.INPUT.equals(n) ? input : outputs.get(n);
+        }
+        return in;
+    }
+
+    /** Gradients of the loss with respect to every weight, given dL/d(logits) of the last forward pass. */
+    public Map<String, INDArray> backward(INDArray gradLogits) {
+        Map<String, INDArray> grad = new HashMap<>();
+        Map<String, INDArray> weightGrads = new LinkedHashMap<>();
+        grad.put(nodes.get(nodes.size() - 1).name(), gradLogits);
+        List<LayerSpec> reversed = new ArrayList<>(nodes);
+        Collections.reverse(reversed);
+        for (LayerSpec l : reversed) {
+            INDArray g = grad.remove(l.name());
+            if (g == null) continue; // nothing downstream depends on it
+            INDArray m = l.dropoutAfter() ? masks.get(l.name()) : null;
+            if (m != null) g = g.mul(m);
+            Neuron.Activation a = activations.get(l.name());
+            if (a != null) g = a.backward(g);
+            Layer.Gradients lg = layers.get(l.name()).backward(inputsOf(l), weights.get(l.name()), g);
+            if (lg.weight() != null) weightGrads.put(l.name(), lg.weight());
+            for (int i = 0; i < l.inputs().size(); i++) {
+                String n = l.inputs().get(i);
+                if (UNetSpec.INPUT.equals(n)) continue;
+                grad.merge(n, lg.inputs()[i], INDArray::addi);
+            }
+        }
+        // node order, like weights()
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        for (String k : weights.keySet()) ordered.put(k, weightGrads.get(k));
+        return ordered;
+    }
+}
