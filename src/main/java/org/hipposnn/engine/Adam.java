@@ -37,10 +37,13 @@ public final class Adam {
             INDArray g = e.getValue(), w = weights.get(e.getKey());
             INDArray mi = m.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
             INDArray vi = v.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
-            mi.muli(beta1).addi(g.mul(1 - beta1));
-            vi.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+            INDArray g1 = g.mul(1 - beta1), g2 = g.mul(g).muli(1 - beta2);
+            mi.muli(beta1).addi(g1);
+            vi.muli(beta2).addi(g2);
             INDArray denom = Transforms.sqrt(vi.div(bc2), false).addi(eps);
-            w.subi(mi.div(denom).muli(lr / bc1));
+            INDArray update = mi.div(denom).muli(lr / bc1);
+            w.subi(update);
+            Buffers.release(g1, g2, denom, update);
         }
     }
 }

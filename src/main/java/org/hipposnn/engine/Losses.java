@@ -32,9 +32,11 @@ public final class Losses {
     /** Binary cross-entropy with logits, mean over pixels: mean(max(z,0) - z r + log(1 + exp(-|z|))). */
     public static Value bce(INDArray z, INDArray r) {
         long n = z.length();
-        INDArray terms = Transforms.relu(z, true).subi(z.mul(r))
-                .addi(Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false));
+        INDArray zr = z.mul(r);
+        INDArray soft = Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false);
+        INDArray terms = Transforms.relu(z, true).subi(zr).addi(soft);
         double loss = terms.sumNumber().doubleValue() / n;
+        Buffers.release(zr, soft, terms);
         INDArray grad = Transforms.sigmoid(z, true).subi(r).divi(n);
         return new Value(loss, grad);
     }
@@ -42,20 +44,25 @@ public final class Losses {
     /** Soft Dice loss on s = sigmoid(z): 1 - (2 Σ s r + eps) / (Σ s + Σ r + eps). */
     public static Value dice(INDArray z, INDArray r) {
         INDArray s = Transforms.sigmoid(z, true);
-        double inter = s.mul(r).sumNumber().doubleValue();
+        INDArray sr = s.mul(r);
+        double inter = sr.sumNumber().doubleValue();
+        Buffers.release(sr);
         double total = s.sumNumber().doubleValue() + r.sumNumber().doubleValue();
         double num = 2 * inter + DICE_EPS, den = total + DICE_EPS;
         double loss = 1 - num / den;
         // dL/ds = -(2 r den - num) / den^2 ; ds/dz = s (1 - s)
         INDArray dLds = r.mul(-2.0 / den).addi(num / (den * den));
-        INDArray grad = dLds.muli(s).muli(s.rsub(1.0));
+        INDArray oneMinusS = s.rsub(1.0);
+        INDArray grad = dLds.muli(s).muli(oneMinusS);
+        Buffers.release(s, oneMinusS);
         return new Value(loss, grad);
     }
 
     /** 0.3 BCE + 0.7 Dice. */
     public static Value bceDice(INDArray z, INDArray r) {
         Value b = bce(z, r), d = dice(z, r);
-        return new Value(BCE_WEIGHT * b.loss() + DICE_WEIGHT * d.loss(),
-                b.gradient().muli(BCE_WEIGHT).addi(d.gradient().muli(DICE_WEIGHT)));
+        INDArray g = b.gradient().muli(BCE_WEIGHT).addi(d.gradient().muli(DICE_WEIGHT));
+        Buffers.release(d.gradient());
+        return new Value(BCE_WEIGHT * b.loss() + DICE_WEIGHT * d.loss(), g);
     }
 }

@@ -18,5 +18,8 @@ public interface Neuron {
 
         /** dL/d(current) from dL/d(output). */
         INDArray backward(INDArray gradOutput);
+
+        /** Frees what the neuron keeps besides {@link #output()} (which the network frees). */
+        default void release() {}
     }
 }

@@ -13,7 +13,9 @@ public final class ReluNeuron implements Neuron {
             @Override public INDArray output() { return out; }
 
             @Override public INDArray backward(INDArray gradOutput) {
-                return gradOutput.mul(Transforms.step(out, true));
+                INDArray step = Transforms.step(out, true);
+                INDArray g = step.muli(gradOutput);
+                return g;
             }
         };
     }

@@ -18,6 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Weights live in a map name -> INDArray (PyTorch layout, see {@link LayerSpec#weightShape()}).
  * The neuron is pluggable ({@link ReluNeuron} for the ANN). {@link #forward} keeps what
  * {@link #backward} needs; one forward, then at most one backward.
+ *
+ * <p>Memory is freed deterministically ({@link Buffers}): the logits and node outputs of a forward
+ * pass are valid until the next forward pass; the gradients returned by backward until the next
+ * backward pass. Held dropout masks live until masks are redrawn.
  */
 public final class UNet {
     private final UNetSpec spec;
@@ -33,6 +37,9 @@ public final class UNet {
     private final Map<String, INDArray> outputs = new HashMap<>();
     private final Map<String, Neuron.Activation> activations = new HashMap<>();
     private final Map<String, INDArray> masks = new HashMap<>();
+    // arrays this network allocated and frees itself (identity: ReLU works in place)
+    private final java.util.Set<INDArray> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private Map<String, INDArray> lastWeightGrads = Map.of();
 
     /** A network with He-initialised weights (normal, std sqrt(2 / fan-in)) drawn from {@code seed}. */
     public UNet(UNetSpec spec, long seed) {
@@ -85,15 +92,20 @@ public final class UNet {
      */
     public INDArray forward(INDArray x, boolean training) {
         input = x;
-        outputs.clear(); activations.clear();
-        if (!(training && holdMasks)) masks.clear();
+        releasePass();
+        if (!(training && holdMasks)) {
+            masks.values().forEach(Buffers::release);
+            masks.clear();
+        }
         INDArray last = null;
         for (LayerSpec l : nodes) {
             INDArray z = layers.get(l.name()).forward(inputsOf(l), weights.get(l.name()));
+            owned.add(z);
             if (l.hasNeuron()) {
                 Neuron.Activation a = neuron.forward(l, z, training);
                 activations.put(l.name(), a);
                 z = a.output();
+                owned.add(z);
             }
             if (training && l.dropoutAfter() && dropout.rate() > 0) {
                 INDArray m = masks.get(l.name());
@@ -102,11 +114,19 @@ public final class UNet {
                     masks.put(l.name(), m);
                 }
                 z = z.mul(m);
+                owned.add(z);
             }
             outputs.put(l.name(), z);
             last = z;
         }
         return last;
+    }
+
+    /** Frees what the last forward pass allocated (not the held masks). */
+    private void releasePass() {
+        activations.values().forEach(Neuron.Activation::release);
+        owned.forEach(Buffers::release);
+        owned.clear(); outputs.clear(); activations.clear();
     }
 
     private INDArray[] inputsOf(LayerSpec l) {
@@ -120,6 +140,7 @@ public final class UNet {
 
     /** Gradients of the loss with respect to every weight, given dL/d(logits) of the last forward pass. */
     public Map<String, INDArray> backward(INDArray gradLogits) {
+        lastWeightGrads.values().forEach(Buffers::release);
         Map<String, INDArray> grad = new HashMap<>();
         Map<String, INDArray> weightGrads = new LinkedHashMap<>();
         grad.put(nodes.get(nodes.size() - 1).name(), gradLogits);
@@ -129,20 +150,31 @@ public final class UNet {
             INDArray g = grad.remove(l.name());
             if (g == null) continue; // nothing downstream depends on it
             INDArray m = l.dropoutAfter() ? masks.get(l.name()) : null;
-            if (m != null) g = g.mul(m);
+            if (m != null) g = replace(g, g.mul(m), gradLogits);
             Neuron.Activation a = activations.get(l.name());
-            if (a != null) g = a.backward(g);
+            if (a != null) g = replace(g, a.backward(g), gradLogits);
             Layer.Gradients lg = layers.get(l.name()).backward(inputsOf(l), weights.get(l.name()), g);
+            if (g != gradLogits) Buffers.release(g);
             if (lg.weight() != null) weightGrads.put(l.name(), lg.weight());
             for (int i = 0; i < l.inputs().size(); i++) {
                 String n = l.inputs().get(i);
-                if (UNetSpec.INPUT.equals(n)) continue;
-                grad.merge(n, lg.inputs()[i], INDArray::addi);
+                INDArray gi = lg.inputs()[i];
+                if (UNetSpec.INPUT.equals(n)) { Buffers.release(gi); continue; }
+                INDArray prev = grad.get(n);
+                if (prev == null) grad.put(n, gi);
+                else { prev.addi(gi); Buffers.release(gi); }
             }
         }
         // node order, like weights()
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (String k : weights.keySet()) ordered.put(k, weightGrads.get(k));
-        return ordered;
+        lastWeightGrads = ordered;
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** Frees {@code old} (unless it is the caller's array {@code keep}) and returns {@code next}. */
+    private static INDArray replace(INDArray old, INDArray next, INDArray keep) {
+        if (old != keep && old != next) Buffers.release(old);
+        return next;
     }
 }
