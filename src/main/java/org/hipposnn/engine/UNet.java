@@ -31,6 +31,7 @@ public final class UNet {
     private Neuron neuron = new ReluNeuron();
     private Dropout dropout;
     private boolean holdMasks;
+    private int timeSteps = 1;
 
     // state of the last forward pass
     private INDArray input;
@@ -79,6 +80,18 @@ public final class UNet {
      */
     public void holdMasks(boolean hold) { this.holdMasks = hold; }
 
+    /**
+     * Number of time steps stacked in the batch: forward takes [T*B, 1, H, W] (time-major: step t
+     * is slices t*B .. t*B+B-1). Layers treat the stack as one batch; the neuron runs the recurrence
+     * over T; dropout draws one [B, C, H, W] mask per node and applies it at every step. 1 for the ANN.
+     */
+    public void setTimeSteps(int t) {
+        if (t < 1) throw new IllegalArgumentException("time steps must be >= 1: " + t);
+        this.timeSteps = t;
+    }
+
+    public int timeSteps() { return timeSteps; }
+
     /** The post-neuron (post-dropout) output of a node from the last forward pass. */
     public INDArray output(String node) { return outputs.get(node); }
 
@@ -110,10 +123,12 @@ public final class UNet {
             if (training && l.dropoutAfter() && dropout.rate() > 0) {
                 INDArray m = masks.get(l.name());
                 if (m == null) {
-                    m = dropout.mask(z.dataType(), z.shape());
+                    long[] shape = z.shape().clone();
+                    shape[0] /= timeSteps;
+                    m = dropout.mask(z.dataType(), shape);
                     masks.put(l.name(), m);
                 }
-                z = z.mul(m);
+                z = applyMask(z, m);
                 owned.add(z);
             }
             outputs.put(l.name(), z);
@@ -150,7 +165,7 @@ public final class UNet {
             INDArray g = grad.remove(l.name());
             if (g == null) continue; // nothing downstream depends on it
             INDArray m = l.dropoutAfter() ? masks.get(l.name()) : null;
-            if (m != null) g = replace(g, g.mul(m), gradLogits);
+            if (m != null) g = replace(g, applyMask(g, m), gradLogits);
             Neuron.Activation a = activations.get(l.name());
             if (a != null) g = replace(g, a.backward(g), gradLogits);
             Layer.Gradients lg = layers.get(l.name()).backward(inputsOf(l), weights.get(l.name()), g);
@@ -170,6 +185,14 @@ public final class UNet {
         for (String k : weights.keySet()) ordered.put(k, weightGrads.get(k));
         lastWeightGrads = ordered;
         return Collections.unmodifiableMap(ordered);
+    }
+
+    /** a * mask, the [B, ...] mask repeated over the T blocks of the [T*B, ...] array a (a new array). */
+    private INDArray applyMask(INDArray a, INDArray mask) {
+        if (timeSteps == 1) return a.mul(mask);
+        INDArray out = a.dup();
+        out.reshape(timeSteps, mask.length()).muliRowVector(mask.reshape(mask.length()));
+        return out;
     }
 
     /** Frees {@code old} (unless it is the caller's array {@code keep}) and returns {@code next}. */

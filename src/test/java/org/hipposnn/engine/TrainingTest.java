@@ -78,4 +78,26 @@ class TrainingTest {
         net.forward(x, false);
         assertNull(net.mask("e1b"));
     }
+
+    @Test
+    void oneDropoutMaskForAllTimeSteps() {
+        UNet net = new UNet(new UNetSpec(16, 16, 4, 3, 3, 0.5), 2);
+        net.setTimeSteps(3);
+        INDArray x = discs()[0];                                   // B = 4
+        INDArray stacked = Nd4j.concat(0, x, x, x);                // T = 3 identical steps
+        INDArray z = net.forward(stacked, true).dup();
+        assertArrayEquals(new long[] {4, 4, 16, 16}, net.mask("d1").shape());
+        // with a stateless neuron (ReLU) the same mask at every step gives identical step outputs
+        INDArray first = z.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4));
+        for (int t = 1; t < 3; t++)
+            assertEquals(first, z.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4 * t, 4 * t + 4)));
+        // and the backward pass uses the same mask: gradients equal T times those of one step
+        java.util.Map<String, INDArray> g3 = net.backward(Nd4j.onesLike(z));
+        INDArray gOut3 = g3.get("e1").dup();
+        net.setTimeSteps(1);
+        net.holdMasks(true);
+        INDArray z1 = net.forward(x, true);
+        INDArray gOut1 = net.backward(Nd4j.onesLike(z1)).get("e1");
+        assertEquals(0, gOut3.sub(gOut1.mul(3)).norm2Number().doubleValue() / gOut3.norm2Number().doubleValue(), 1e-5);
+    }
 }
