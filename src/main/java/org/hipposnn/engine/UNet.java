@@ -99,9 +99,9 @@ public final class UNet {
     public INDArray mask(String node) { return masks.get(node); }
 
     /**
-     * @param x        input [B, 1, H, W]
-     * @param training draws dropout masks when true
-     * @return logits [B, 1, H, W]
+     * @param x        input [B, 1, H, W], or [T*B, 1, H, W] with {@link #setTimeSteps} T (not freed here)
+     * @param training draws (or, with {@link #holdMasks}, reuses) dropout masks when true
+     * @return logits, same leading size as x; valid until the next forward pass
      */
     public INDArray forward(INDArray x, boolean training) {
         input = x;
