@@ -30,6 +30,20 @@ public final class Adam {
 
     public int steps() { return t; }
 
+    /** First and second moment estimates (live), for checkpoints. */
+    public Map<String, INDArray> firstMoments() { return m; }
+
+    public Map<String, INDArray> secondMoments() { return v; }
+
+    /** Restores a checkpointed state: step count and moments (copied). */
+    public void restore(int steps, Map<String, INDArray> first, Map<String, INDArray> second) {
+        this.t = steps;
+        m.clear();
+        v.clear();
+        first.forEach((k, a) -> m.put(k, a.dup()));
+        second.forEach((k, a) -> v.put(k, a.dup()));
+    }
+
     public void step(Map<String, INDArray> weights, Map<String, INDArray> grads) {
         t++;
         double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);

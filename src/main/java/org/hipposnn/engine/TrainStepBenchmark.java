@@ -51,24 +51,34 @@ public final class TrainStepBenchmark {
                 info.contains("HAVE_ONEDNN"), Nd4j.getEnvironment().helpersAllowed(), nat.ompGetMaxThreads());
 
         UNetSpec spec = new UNetSpec(h, w, width, UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL, dropout);
+        System.out.printf("ann-train %.1f slices/s%n", annTrain(spec, batch, reps));
+        System.out.printf("ann-infer %.1f slices/s%n", annInfer(spec, batch, reps));
+    }
+
+    /** Slices per second of the ANN training step (forward, BCE, backward, Adam) on random data. */
+    public static double annTrain(UNetSpec spec, int batch, int reps) {
         UNet net = new UNet(spec, 0);
         Adam adam = new Adam(1e-3);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, h, w);
-        INDArray y = Nd4j.rand(DataType.FLOAT, batch, 1, h, w).gt(0.5).castTo(DataType.FLOAT);
-
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width());
+        INDArray y = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width()).gt(0.5).castTo(DataType.FLOAT);
         Runnable train = () -> {
             Losses.Value v = Losses.bce(net.forward(x, true), y);
             Map<String, INDArray> g = net.backward(v.gradient());
             Buffers.release(v.gradient());
             adam.step(net.weights(), g);
         };
-        Runnable infer = () -> net.forward(x, false);
-        System.out.printf("ann-train %.1f slices/s%n", batch / time(train, reps));
-        System.out.printf("ann-infer %.1f slices/s%n", batch / time(infer, reps));
+        return batch / time(train, reps);
+    }
+
+    /** Slices per second of the ANN forward pass (inference mode) on random data. */
+    public static double annInfer(UNetSpec spec, int batch, int reps) {
+        UNet net = new UNet(spec, 0);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width());
+        return batch / time(() -> net.forward(x, false), reps);
     }
 
     /** Mean seconds per call after two untimed calls. */
-    static double time(Runnable r, int reps) {
+    public static double time(Runnable r, int reps) {
         r.run(); r.run();
         long t = System.nanoTime();
         for (int i = 0; i < reps; i++) r.run();

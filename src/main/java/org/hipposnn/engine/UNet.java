@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * pass are valid until the next forward pass; the gradients returned by backward until the next
  * backward pass. Held dropout masks live until masks are redrawn.
  */
-public final class UNet {
+public final class UNet implements TrainableNetwork {
     private final UNetSpec spec;
     private final List<LayerSpec> nodes;
     private final Map<String, Layer> layers = new HashMap<>();
@@ -67,11 +67,13 @@ public final class UNet {
     public UNetSpec spec() { return spec; }
 
     /** The weights, in node order; the arrays are live (an optimiser updates them in place). */
+    @Override
     public Map<String, INDArray> weights() { return Collections.unmodifiableMap(weights); }
 
     public void setNeuron(Neuron neuron) { this.neuron = neuron; }
 
     /** Re-seeds the dropout generator (masks drawn from now on). */
+    @Override
     public void seedDropout(long seed) { this.dropout = new Dropout(spec.dropout(), seed); }
 
     /**
@@ -103,6 +105,7 @@ public final class UNet {
      * @param training draws (or, with {@link #holdMasks}, reuses) dropout masks when true
      * @return logits, same leading size as x; valid until the next forward pass
      */
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
         releasePass();
@@ -154,6 +157,7 @@ public final class UNet {
     }
 
     /** Gradients of the loss with respect to every weight, given dL/d(logits) of the last forward pass. */
+    @Override
     public Map<String, INDArray> backward(INDArray gradLogits) {
         lastWeightGrads.values().forEach(Buffers::release);
         Map<String, INDArray> grad = new HashMap<>();

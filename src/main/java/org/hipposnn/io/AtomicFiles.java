@@ -12,30 +12,35 @@ import java.nio.file.StandardCopyOption;
  * target. A failed or interrupted write never leaves a half-written segmentation under the real
  * name, nor destroys the previous one.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes the temporary file it is given. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void writeTo(Path temp) throws IOException;
     }
 
     /** Writes a stream. */
     @FunctionalInterface
-    interface StreamWriter {
+    public interface StreamWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Writer writer) throws IOException {
+    public static void write(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
         String name = abs.getFileName().toString();
         Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
         try {
+            // createTempFile makes owner-only files; outputs should look like any other file
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             writer.writeTo(temp);
             try {
                 Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -52,7 +57,7 @@ final class AtomicFiles {
         }
     }
 
-    static void writeStream(Path target, StreamWriter writer) throws IOException {
+    public static void writeStream(Path target, StreamWriter writer) throws IOException {
         write(target, temp -> {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);

@@ -1,0 +1,49 @@
+package org.hipposnn.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.hipposnn.training.EpochRecord;
+import org.hipposnn.training.TrainingListener;
+
+/**
+ * Training progress on the terminal: a bar for the batches of the current epoch (redrawn in place
+ * when stderr is a terminal), then one line per epoch with losses, validation Dice, learning rate
+ * and ETA.
+ */
+final class ConsoleProgress implements TrainingListener {
+    private final PrintStream out;
+    private final boolean interactive = System.console() != null;
+
+    ConsoleProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void batchDone(int epoch, int epochs, int batch, int batches, double loss) {
+        if (!interactive) return;
+        int width = 30, filled = batch * width / batches;
+        out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f", epoch, epochs,
+                "=".repeat(filled), " ".repeat(width - filled), batch, batches, loss);
+        out.flush();
+    }
+
+    @Override
+    public void epochDone(EpochRecord r, int epochs, double eta) {
+        if (interactive) out.print("\r\033[K");
+        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val Dice %.4f  lr %.1e  %.1f s  ETA %s%n",
+                r.epoch(), epochs, r.trainLoss(), r.validationLoss(), r.validationDice(), r.learningRate(),
+                r.seconds(), duration(eta));
+    }
+
+    @Override
+    public void message(String text) {
+        if (interactive) out.print("\r\033[K");
+        out.println(text);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,82 @@
+package org.hipposnn.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hipposnn.io.NiftiReader;
+import org.hipposnn.io.Volume;
+import org.hipposnn.model.ModelBundle;
+import org.hipposnn.model.ModelFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train-ann and segment as users run them, on the phantoms, with a tiny network. */
+class TrainAndSegmentCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainThenSegmentAFolderWithGroundTruth() throws Exception {
+        Path model = tmp.resolve("ann.zip");
+        var r = CommandLineTest.run("train-ann", "--data", "test-data", "--folds", "2", "--fold", "1", "--epochs", "2",
+                "--width", "4", "--batch", "12", "--threads", "2", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("epoch 2/2"), r.err());
+        assertFalse(Files.exists(tmp.resolve("ann.zip.checkpoint")), "checkpoint of a finished run left behind");
+        ModelBundle b = ModelFiles.load(model);
+        assertEquals(ModelBundle.Kind.ANN, b.kind());
+        assertEquals(2, b.metrics().getAsJsonObject("test").get("subjects").getAsInt());
+
+        Path out = tmp.resolve("labels");
+        var s = CommandLineTest.run("segment", "--model", model.toString(), "--input", "test-data/imagesTr",
+                "--output", out.toString(), "--labels", "test-data/labelsTr", "--threads", "2");
+        assertEquals(0, s.code(), s.err());
+        for (int i = 0; i < 4; i++) {
+            String name = String.format("phantom_%03d.nii.gz", i);
+            Volume in = NiftiReader.read(Path.of("test-data/imagesTr", name)), labels = NiftiReader.read(out.resolve(name));
+            assertArrayEquals(in.dimensions(), labels.dimensions());
+            assertEquals("uint8", labels.header().datatype().toString());
+        }
+        List<String> csv = Files.readAllLines(out.resolve("volumes.csv"));
+        assertEquals("case,volume_mm3,dice", csv.get(0));
+        assertEquals(5, csv.size());
+        assertTrue(csv.get(1).startsWith("phantom_000,"), csv.get(1));
+    }
+
+    @Test
+    void badArgumentsFailClearly() throws Exception {
+        var loss = CommandLineTest.run("train-ann", "--loss", "focal", "--out", tmp.resolve("x.zip").toString());
+        assertNotEquals(0, loss.code());
+        assertTrue(loss.err().contains("'focal' is not a loss"), loss.err());
+
+        var fold = CommandLineTest.run("train-ann", "--data", "test-data", "--folds", "2", "--fold", "5",
+                "--out", tmp.resolve("x.zip").toString());
+        assertEquals(2, fold.code());
+        assertTrue(fold.err().contains("fold must be in 0..1"), fold.err());
+
+        var data = CommandLineTest.run("train-ann", "--data", tmp.toString(), "--out", tmp.resolve("x.zip").toString());
+        assertEquals(2, data.code());
+        assertTrue(data.err().contains("imagesTr"), data.err());
+
+        var model = CommandLineTest.run("segment", "--model", tmp.resolve("none.zip").toString(), "--input", "test-data/imagesTr",
+                "--output", tmp.resolve("o").toString());
+        assertEquals(2, model.code());
+        assertTrue(model.err().contains("none.zip"), model.err());
+        assertFalse(model.err().contains("\tat "), model.err());
+    }
+
+    @Test
+    void segmentRefusesToOverwriteItsInput() throws Exception {
+        Path model = tmp.resolve("m.zip");
+        ModelFiles.save(model, org.hipposnn.model.ModelFilesTest.bundle(1));
+        Path copy = tmp.resolve("in.nii.gz");
+        Files.copy(Path.of("test-data/imagesTr/phantom_000.nii.gz"), copy);
+        byte[] before = Files.readAllBytes(copy);
+        var r = CommandLineTest.run("segment", "--model", model.toString(), "--input", copy.toString(), "--output", copy.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("would be overwritten"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(copy));
+    }
+}
