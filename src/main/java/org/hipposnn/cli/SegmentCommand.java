@@ -1,24 +1,15 @@
 package org.hipposnn.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import org.hipposnn.data.MsdDataset;
 import org.hipposnn.engine.Backend;
-import org.hipposnn.eval.OverlapCounts;
-import org.hipposnn.io.AtomicFiles;
-import org.hipposnn.io.NiftiReader;
-import org.hipposnn.io.Volume;
 import org.hipposnn.io.VolumeFiles;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
+import org.hipposnn.segment.FolderSegmentation;
 import org.hipposnn.segment.Predictors;
 import org.hipposnn.segment.Segmenter;
 import picocli.CommandLine.Command;
@@ -57,7 +48,7 @@ final class SegmentCommand implements Callable<Integer> {
         ModelBundle bundle = ModelFiles.load(model);
         Segmenter segmenter = new Segmenter(bundle.preprocessing(), Predictors.forBundle(bundle));
         boolean folder = Files.isDirectory(input);
-        List<Path> inputs = folder ? images(input) : List.of(input);
+        List<Path> inputs = folder ? FolderSegmentation.images(input) : List.of(input);
         if (inputs.isEmpty()) throw new IllegalArgumentException(input + ": no " + VolumeFiles.SUPPORTED + " images in this folder");
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new IllegalArgumentException(output + ": the output is the input; the images would be overwritten");
@@ -67,46 +58,13 @@ final class SegmentCommand implements Callable<Integer> {
         Path table = csv != null ? csv : (folder ? output.resolve("volumes.csv")
                 : output.toAbsolutePath().resolveSibling("volumes.csv"));
 
-        StringBuilder rows = new StringBuilder(labels != null ? "case,volume_mm3,dice\n" : "case,volume_mm3\n");
-        int failures = 0;
-        for (Path in : inputs) {
-            String name = in.getFileName().toString();
-            Path target = folder ? output.resolve(name) : output; // same name and format as the input
-            try {
-                Volume image = VolumeFiles.read(in);
-                Segmenter.Segmentation s = segmenter.segment(image);
-                VolumeFiles.writeLabels(target, s.labels(), image);
-                rows.append(csvField(MsdDataset.idOf(name.replaceFirst("\\.tiff?$", "")))).append(',')
-                        .append(String.format(Locale.ROOT, "%.1f", s.volumeMm3()));
-                if (labels != null) rows.append(',').append(String.format(Locale.ROOT, "%.4f", dice(s.labels(), image, labels.resolve(name))));
-                rows.append('\n');
-                System.out.printf(Locale.ROOT, "%s: %.1f mm3 -> %s%n", name, s.volumeMm3(), target);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("segment: " + InspectCommand.message(e, in));
-                failures++;
-            }
-        }
-        AtomicFiles.writeStream(table, o -> o.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FolderSegmentation batch = new FolderSegmentation(segmenter).groundTruth(labels).listener(c -> {
+            if (c.ok()) System.out.printf(Locale.ROOT, "%s: %.1f mm3 -> %s%n", c.input().getFileName(), c.volumeMm3(), c.output());
+            else System.err.println("segment: " + c.error());
+        });
+        // same name and format as the input
+        List<FolderSegmentation.Case> cases = batch.run(inputs, in -> folder ? output.resolve(in.getFileName().toString()) : output, table);
         System.out.println("wrote " + table);
-        return failures == 0 ? 0 : 1;
-    }
-
-    private static double dice(RandomAccessibleInterval<UnsignedByteType> prediction, Volume image, Path truthFile) throws IOException {
-        Volume truth = NiftiReader.read(truthFile);
-        NiftiReader.requireSameGrid(image, truth);
-        return OverlapCounts.of(prediction, truth.values()).dice();
-    }
-
-    private static List<Path> images(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(VolumeFiles::isSupported).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(Files::isRegularFile).sorted().forEach(out::add);
-        }
-        return out;
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return cases.stream().allMatch(FolderSegmentation.Case::ok) ? 0 : 1;
     }
 }

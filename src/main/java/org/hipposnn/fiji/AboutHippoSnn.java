@@ -1,0 +1,26 @@
+package org.hipposnn.fiji;
+
+import ij.IJ;
+import ij.plugin.PlugIn;
+
+/**
+ * Help &gt; About Plugins &gt; Hippo SNN...: the one ImageJ 1.x menu entry (from plugins.config).
+ * The commands themselves are SciJava commands that Fiji lists from their annotations; listing
+ * them in plugins.config too would register each label twice. This entry also shows plain
+ * ImageJ 1.x users, who have no SciJava menus, how to call the plugin from a macro.
+ */
+public class AboutHippoSnn implements PlugIn {
+
+    static final String TEXT = "Hippo SNN: hippocampus segmentation in T1 MR images with a hybrid-trained spiking U-Net.\n"
+            + "Fiji: Plugins > Hippocampus SNN > Segment Hippocampus, Train ANN, Cross-validate.\n"
+            + "Macros (ImageJ 1.x and Fiji):\n"
+            + "  call(\"org.hipposnn.fiji.Macros.segment\", inputPath, outputPath, modelPath)\n"
+            + "  call(\"org.hipposnn.fiji.Macros.segmentFolder\", inputDir, outputDir, modelPath)\n"
+            + "An empty modelPath uses the bundled model (" + ModelChoice.BUNDLED + ").";
+
+    @Override
+    public void run(String arg) {
+        if (IJ.getInstance() == null) IJ.log(TEXT); // batch mode or headless: no dialog
+        else IJ.showMessage("About Hippo SNN", TEXT);
+    }
+}
