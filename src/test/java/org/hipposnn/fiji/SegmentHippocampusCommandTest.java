@@ -87,6 +87,11 @@ class SegmentHippocampusCommandTest {
         assertCancelled("not a", "input_file", phantom(0), "model_file", notes.toFile());
         assertCancelled("no bundled model is installed", "input_file", phantom(0), "model_file", null);
         assertCancelled("no input", "image", null, "input_file", null, "model_file", model);
+        var ann = org.hipposnn.model.ModelFilesTest.bundle(2);
+        Path snn = tmp.resolve("snn.zip");
+        ModelFiles.save(snn, new org.hipposnn.model.ModelBundle(org.hipposnn.model.ModelBundle.Kind.SNN, ann.network(),
+                ann.preprocessing(), ann.weights(), new org.hipposnn.model.SpikingSettings(50, "poisson", java.util.Map.of()), null, null));
+        assertCancelled("SNN", "input_file", phantom(0), "model_file", snn.toFile(), "time_steps", 20); // until the SNN stages land
         assertCancelled("missing.nii.gz", "input_file", tmp.resolve("missing.nii.gz").toFile(), "model_file", model);
     }
 
