@@ -39,7 +39,7 @@ public record PositiveStatistic(double percentile) {
         for (INDArray a : arrays) scan(a, hist, max);
         long total = 0;
         for (long h : hist) total += h;
-        long rank = (long) Math.ceil(percentile / 100.0 * total);
+        long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * total - 1e-9)); // nearest rank
         long cum = 0;
         for (int b = 0; b < BINS; b++) {
             cum += hist[b];
