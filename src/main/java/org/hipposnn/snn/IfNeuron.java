@@ -62,7 +62,8 @@ public final class IfNeuron implements Neuron {
     private boolean stateful, smooth;
     private CurrentObserver observer;
     private SpikeListener listener;
-    private double[] scratchA = new double[0], scratchB = new double[0];
+    private double[] scratchA = new double[0], scratchB = new double[0], scratchC = new double[0];
+    private long nanos;
 
     public IfNeuron() {}
 
@@ -120,6 +121,7 @@ public final class IfNeuron implements Neuron {
         if (current.length() % timeSteps != 0)
             throw new IllegalArgumentException(layer.name() + ": " + current.length() + " elements is not T = " + timeSteps + " steps");
         if (observer != null) observer.onCurrent(layer, current, timeSteps);
+        long start = System.nanoTime();
         final double v = threshold(layer.name());
         final int n = Math.toIntExact(current.length() / timeSteps);
         final int steps = timeSteps;
@@ -131,7 +133,8 @@ public final class IfNeuron implements Neuron {
             u = membranes.computeIfAbsent(layer.name(), k -> new double[n]);
             if (u.length != n) throw new IllegalStateException(layer.name() + ": batch changed within a stateful simulation");
         } else {
-            u = new double[n];
+            u = scratchC(n);
+            Arrays.fill(u, 0, n, 0.0);
         }
         double[] cur = scratchA(n), o = scratchB(n);
         double count = 0;
@@ -159,6 +162,7 @@ public final class IfNeuron implements Neuron {
             if (training) ib.store(base, cur, n); // I[t] -> u[t], what the backward pass needs
             ob.store(base, o, n);
         }
+        nanos += System.nanoTime() - start;
         if (listener != null) listener.onSpikes(layer, n, steps, count);
         final INDArray potentials = training ? in : null;
         final INDArray ownedCopy = in != current ? in : null;
@@ -169,8 +173,10 @@ public final class IfNeuron implements Neuron {
 
             @Override public INDArray backward(INDArray gradOutput) {
                 if (potentials == null) throw new IllegalStateException("backward after a forward pass with training = false");
+                long start = System.nanoTime();
                 INDArray g = Blocks.dense(gradOutput) ? gradOutput : gradOutput.dup();
                 backwardRecurrence(Blocks.of(potentials), Blocks.of(g), n, steps, v, sur, rg);
+                nanos += System.nanoTime() - start;
                 return g;
             }
 
@@ -184,7 +190,8 @@ public final class IfNeuron implements Neuron {
      * real neuron and the smooth test variant use.
      */
     private void backwardRecurrence(Blocks u, Blocks g, int n, int steps, double v, Surrogate sur, ResetGradient rg) {
-        double[] carry = new double[n], pot = scratchA(n), grad = scratchB(n);
+        double[] carry = scratchC(n), pot = scratchA(n), grad = scratchB(n);
+        Arrays.fill(carry, 0, n, 0.0);
         boolean detached = rg == ResetGradient.DETACHED;
         for (int t = steps - 1; t >= 0; t--) {
             long base = (long) t * n;
@@ -204,6 +211,14 @@ public final class IfNeuron implements Neuron {
         if (scratchA.length < n) scratchA = new double[n];
         return scratchA;
     }
+
+    private double[] scratchC(int n) {
+        if (scratchC.length < n) scratchC = new double[n];
+        return scratchC;
+    }
+
+    /** Wall time spent in this neuron's forward and backward recurrences so far (for benchmarks). */
+    public long nanosInRecurrence() { return nanos; }
 
     private double[] scratchB(int n) {
         if (scratchB.length < n) scratchB = new double[n];
