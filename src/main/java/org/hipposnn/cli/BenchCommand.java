@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.hipposnn.engine.Backend;
 import org.hipposnn.engine.TrainStepBenchmark;
 import org.hipposnn.network.UNetSpec;
+import org.hipposnn.snn.SnnStepBenchmark;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,19 +26,39 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--T", defaultValue = "20", description = "Time steps for the SNN lines.") int timeSteps;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--reps", defaultValue = "5") int reps;
+    @Option(names = "--chunk", defaultValue = "0", description = "SNN inference: time steps simulated at once (0: all T, like the reference).") int chunk;
+    @Option(names = "--only", description = "ann, snn or snn-train (default: everything).") String only;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Backend.start(threads);
         // the reference network has no dropout
         UNetSpec spec = new UNetSpec(h, w, width, UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL, 0);
-        double train = TrainStepBenchmark.annTrain(spec, batch, reps);
-        double infer = TrainStepBenchmark.annInfer(spec, batch, reps);
-        System.out.printf(Locale.ROOT, "ann-train %.1f slices/s%n", train);
-        System.out.printf(Locale.ROOT, "ann-infer %.1f slices/s%n", infer);
-        double gflop = 2.0 * spec.macs() / 1e9; // one forward pass per slice
-        System.out.printf(Locale.ROOT, "# dense-equivalent: ann-infer %.1f GFLOP/s, ann-train %.1f GFLOP/s (3x forward);"
-                + " sgemm 1024x1024 on this machine %.1f GFLOP/s%n", infer * gflop, train * 3 * gflop, sgemm());
+        double gflop = 2.0 * spec.macs() / 1e9; // one forward pass per slice (or slice-timestep)
+        if (only == null || only.equals("ann")) {
+            double train = TrainStepBenchmark.annTrain(spec, batch, reps);
+            double infer = TrainStepBenchmark.annInfer(spec, batch, reps);
+            System.out.printf(Locale.ROOT, "ann-train %.1f slices/s%n", train);
+            System.out.printf(Locale.ROOT, "ann-infer %.1f slices/s%n", infer);
+            System.out.printf(Locale.ROOT, "# dense-equivalent: ann-infer %.1f GFLOP/s, ann-train %.1f GFLOP/s (3x forward)%n",
+                    infer * gflop, train * 3 * gflop);
+        }
+        if (only != null && !java.util.List.of("ann", "snn", "snn-train").contains(only)) {
+            throw new IllegalArgumentException("--only takes ann, snn or snn-train, not '" + only + "'");
+        }
+        double infer = 0;
+        if (only == null || only.equals("snn")) {
+            infer = SnnStepBenchmark.snnInfer(spec, batch, timeSteps, chunk > 0 ? chunk : timeSteps, reps);
+            System.out.printf(Locale.ROOT, "snn-infer %.1f slice-timesteps/s (T=%d)%n", infer, timeSteps);
+        }
+        if (only == null || only.startsWith("snn")) {
+            double train = SnnStepBenchmark.snnTrain(spec, batch, timeSteps, reps);
+            System.out.printf(Locale.ROOT, "snn-train %.1f slice-timesteps/s (T=%d)%n", train, timeSteps);
+            System.out.printf(Locale.ROOT, "snn-train-peak-rss %d MB (the whole process: VmHWM)%n", SnnStepBenchmark.peakRssKb() / 1024);
+            System.out.printf(Locale.ROOT, "# dense-equivalent: snn-infer %.1f GFLOP/s, snn-train %.1f GFLOP/s%n",
+                    infer * gflop, train * 3 * gflop);
+        }
+        System.out.printf(Locale.ROOT, "# sgemm 1024x1024 on this machine: %.1f GFLOP/s%n", sgemm());
         return 0;
     }
 

@@ -61,14 +61,34 @@ public final class SnnStepBenchmark {
                 nat.buildInfo().contains("HAVE_ONEDNN"), nat.ompGetMaxThreads(), steps, chunk);
 
         UNetSpec spec = new UNetSpec(h, w, width, UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL, dropout);
-        SpikingUNet snn = new SpikingUNet(new UNet(spec, 0));
-        snn.setTimeSteps(steps);
-        snn.setSeed(0);
+        if (!only.equals("train")) {
+            System.out.printf("snn-infer %.1f slice-timesteps/s (T=%d)%n", snnInfer(spec, batch, steps, chunk, reps), steps);
+        }
+        if (!only.equals("infer")) {
+            System.out.printf("snn-train %.1f slice-timesteps/s (T=%d)%n", snnTrain(spec, batch, steps, reps), steps);
+            System.out.printf("snn-train-peak-rss %d MB%n", peakRssKb() / 1024);
+        }
+        System.err.printf("# dense-equivalent forward: %.3f GFLOP per slice-step%n", 2e-9 * spec.macs());
+    }
+
+    /** Slice-timesteps per second of SNN inference (Poisson input, thresholds 1), K steps at a time. */
+    public static double snnInfer(UNetSpec spec, int batch, int steps, int chunk, int reps) {
+        SpikingUNet snn = randomSnn(spec, steps);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width());
+        long n0 = snn.neuron().nanosInRecurrence();
+        double s = time(() -> Buffers.release(snn.infer(x, chunk)), reps);
+        System.err.printf("# infer: %.3f s per pass, of which IF recurrence %.3f s%n", s,
+                (snn.neuron().nanosInRecurrence() - n0) / 1e9 / (reps + 2));
+        Buffers.release(x);
+        return (double) batch * steps / s;
+    }
+
+    /** Slice-timesteps per second of one BPTT training step (forward over T, BCE, backward, Adam). */
+    public static double snnTrain(UNetSpec spec, int batch, int steps, int reps) {
+        SpikingUNet snn = randomSnn(spec, steps);
         Adam adam = new Adam(1e-3);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, h, w);
-        INDArray y = Nd4j.rand(DataType.FLOAT, batch, 1, h, w).gt(0.5).castTo(DataType.FLOAT);
-        final int k = chunk;
-        Runnable infer = () -> Buffers.release(snn.infer(x, k));
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width());
+        INDArray y = Nd4j.rand(DataType.FLOAT, batch, 1, spec.height(), spec.width()).gt(0.5).castTo(DataType.FLOAT);
         Runnable train = () -> {
             INDArray z = snn.forward(x, true);
             Losses.Value v = Losses.bce(z, y);
@@ -76,22 +96,19 @@ public final class SnnStepBenchmark {
             Buffers.release(z, v.gradient());
             adam.step(snn.network().weights(), g);
         };
-        double sliceSteps = (double) batch * steps;
-        if (!only.equals("train")) {
-            long n0 = snn.neuron().nanosInRecurrence();
-            double s = time(infer, reps);
-            System.out.printf("snn-infer %.1f slice-timesteps/s (T=%d)%n", sliceSteps / s, steps);
-            System.err.printf("# infer: %.3f s per pass, of which IF recurrence %.3f s%n", s, (snn.neuron().nanosInRecurrence() - n0) / 1e9 / (reps + 2));
-        }
-        if (!only.equals("infer")) {
-            long n0 = snn.neuron().nanosInRecurrence();
-            int r = Math.max(1, reps / 2);
-            double s = time(train, r);
-            System.out.printf("snn-train %.1f slice-timesteps/s (T=%d)%n", sliceSteps / s, steps);
-            System.err.printf("# train: %.3f s per step, of which IF recurrence (fwd+bwd) %.3f s%n", s, (snn.neuron().nanosInRecurrence() - n0) / 1e9 / (r + 2));
-            System.out.printf("snn-train-peak-rss %d MB%n", peakRssKb() / 1024);
-        }
-        System.err.printf("# dense-equivalent forward: %.3f GFLOP per slice-step%n", 2e-9 * spec.macs());
+        long n0 = snn.neuron().nanosInRecurrence();
+        int r = Math.max(1, reps / 2); // as the reference
+        double s = time(train, r);
+        System.err.printf("# train: %.3f s per step, of which IF recurrence (fwd+bwd) %.3f s%n", s,
+                (snn.neuron().nanosInRecurrence() - n0) / 1e9 / (r + 2));
+        return (double) batch * steps / s;
+    }
+
+    private static SpikingUNet randomSnn(UNetSpec spec, int steps) {
+        SpikingUNet snn = new SpikingUNet(new UNet(spec, 0));
+        snn.setTimeSteps(steps);
+        snn.setSeed(0);
+        return snn;
     }
 
     static double time(Runnable r, int reps) {
@@ -101,7 +118,7 @@ public final class SnnStepBenchmark {
         return (System.nanoTime() - t) / 1e9 / reps;
     }
 
-    static long peakRssKb() throws java.io.IOException {
+    public static long peakRssKb() throws java.io.IOException {
         Path p = Path.of("/proc/self/status");
         if (!Files.exists(p)) return -1;
         for (String line : Files.readAllLines(p))
