@@ -66,7 +66,9 @@ public record Preprocessing(long[] cropSize, int axis, double lowPercentile, dou
     }
 
     /**
-     * Per-slice probabilities back onto the grid of {@code like}: thresholded, pasted into the crop
+     * Per-slice probabilities back onto the grid of {@code like}: foreground where p &gt; threshold
+     * (strictly: a bias-free network, or an SNN whose output neurons received no spike, gives
+     * exactly p = 0.5 where it has no evidence at all, and that is background), pasted into the crop
      * box, background outside it.
      */
     public Img<UnsignedByteType> labelsOnGrid(float[] probabilities, Volume like, double threshold) {
@@ -79,7 +81,7 @@ public record Preprocessing(long[] cropSize, int axis, double lowPercentile, dou
         Img<FloatType> crop = ArrayImgs.floats(cropSize);
         Slices.writeSlices(probabilities, axis, crop);
         Img<UnsignedByteType> mask = ArrayImgs.unsignedBytes(cropSize);
-        net.imglib2.loops.LoopBuilder.setImages(crop, mask).forEachPixel((p, m) -> m.set(p.get() >= threshold ? 1 : 0));
+        net.imglib2.loops.LoopBuilder.setImages(crop, mask).forEachPixel((p, m) -> m.set(p.get() > threshold ? 1 : 0));
         return box(like).pasteBack(mask, like.raw(), new UnsignedByteType());
     }
 

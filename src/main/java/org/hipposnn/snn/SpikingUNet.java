@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Memory: the logits returned are new arrays the caller frees; the encoded input of the last
  * training forward pass lives until the next forward pass (the first conv's backward reads it).
  */
-public final class SpikingUNet {
+public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
     private final UNet net;
     private final IfNeuron neuron;
     private Encoder encoder = new PoissonEncoder();
@@ -64,6 +64,13 @@ public final class SpikingUNet {
 
     public Encoder encoder() { return encoder; }
 
+    @Override
+    public Map<String, INDArray> weights() { return net.weights(); }
+
+    /** For training epochs: input spikes and dropout masks both follow from the epoch's seed. */
+    @Override
+    public void seedDropout(long seed) { setSeed(seed); }
+
     /** Restarts the sequence of encoder seeds (and reseeds dropout from the same seed). */
     public void setSeed(long seed) {
         seeds = new SplittableRandom(seed);
@@ -80,6 +87,7 @@ public final class SpikingUNet {
      * All T steps at once. @param x analogue slices [B, 1, H, W] (not freed)
      * @return the mean output current over T, [B, 1, H, W] (the logits; a new array the caller frees)
      */
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         Buffers.release(lastInput);
         lastInput = null;
@@ -96,6 +104,7 @@ public final class SpikingUNet {
     }
 
     /** Weight gradients from dL/d(mean logits) [B, 1, H, W] of the last training forward pass. */
+    @Override
     public Map<String, INDArray> backward(INDArray gradLogits) {
         if (!canBackward) throw new IllegalStateException("backward needs a preceding forward(x, true)");
         canBackward = false;
@@ -139,6 +148,46 @@ public final class SpikingUNet {
             neuron.setStateful(false);
         }
         return OutputAccumulator.toMean(sum, timeSteps, x, shape);
+    }
+
+    /**
+     * One simulation of max(steps) steps that reports the mean logits after each of the given step
+     * counts: the latency/accuracy curve at the cost of its longest point.
+     * @return step count -> mean logits [B, 1, H, W] (new arrays the caller frees), in ascending order
+     */
+    public java.util.SortedMap<Integer, INDArray> inferAt(INDArray x, int chunk, int... steps) {
+        if (chunk < 1) throw new IllegalArgumentException("chunk must be >= 1: " + chunk);
+        int[] marks = java.util.Arrays.stream(steps).sorted().distinct().toArray();
+        if (marks.length == 0 || marks[0] < 1) throw new IllegalArgumentException("step counts must be >= 1");
+        Buffers.release(lastInput);
+        lastInput = null;
+        canBackward = false;
+        Encoder.Stream stream = encoder.start(x, seeds.nextLong());
+        long[] shape = x.shape();
+        double[] sum = new double[Math.toIntExact(x.length())];
+        java.util.SortedMap<Integer, INDArray> out = new java.util.TreeMap<>();
+        neuron.setStateful(true);
+        neuron.resetState();
+        try {
+            int next = 0;
+            for (int done = 0; done < marks[marks.length - 1]; ) {
+                int k = Math.min(chunk, marks[next] - done);
+                INDArray in = stream.next(k);
+                if (stats != null) {
+                    if (done == 0) stats.onInput(nonZeros(in), shape[0]);
+                    else stats.onInputEvents(nonZeros(in));
+                }
+                neuron.setTimeSteps(k);
+                net.setTimeSteps(k);
+                OutputAccumulator.accumulate(net.forward(in, false), k, sum);
+                Buffers.release(in);
+                done += k;
+                if (done == marks[next]) out.put(marks[next++], OutputAccumulator.toMean(sum.clone(), done, x, shape));
+            }
+        } finally {
+            neuron.setStateful(false);
+        }
+        return out;
     }
 
     private static double nonZeros(INDArray a) {

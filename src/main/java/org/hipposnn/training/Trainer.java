@@ -140,7 +140,7 @@ public final class Trainer {
         return earlyStop > 0 && bestEpoch > 0 && lastEpoch - bestEpoch >= earlyStop;
     }
 
-    static int[] shuffled(int n, long seed) {
+    public static int[] shuffled(int n, long seed) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
         Random r = new Random(seed);

@@ -1,0 +1,70 @@
+package org.hipposnn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hipposnn.engine.Losses;
+import org.hipposnn.finetune.SnnFineTuning;
+import org.hipposnn.model.ModelBundle;
+import org.hipposnn.model.ModelFiles;
+import org.hipposnn.snn.ResetGradient;
+import org.hipposnn.snn.Surrogate;
+import org.hipposnn.training.ReduceLrOnPlateau;
+import org.hipposnn.training.TrainingSettings;
+import picocli.CommandLine.Option;
+
+/** Options of spike-based BPTT, shared by fine-tuning and direct SNN training. */
+final class BpttOptions {
+    @Option(names = "--out", required = true, description = "SNN model bundle to write.") Path out;
+    @Option(names = "--time-steps", defaultValue = "20", description = "T of every training pass (and the model's T); default ${DEFAULT-VALUE}.") int timeSteps;
+    @Option(names = "--epochs", defaultValue = "35", description = "Maximum epochs (paper: 35).") int epochs;
+    @Option(names = "--loss", defaultValue = "bce-dice", converter = LossConverter.class, description = "bce, dice or bce-dice.") Losses.Kind loss;
+    @Option(names = "--batch", defaultValue = "26", description = "Slices per step (paper: 26).") int batch;
+    @Option(names = "--patience", defaultValue = "" + ReduceLrOnPlateau.DEFAULT_PATIENCE, description = "ReduceLROnPlateau patience; defines convergence.") int patience;
+    @Option(names = "--early-stop", defaultValue = "0", description = "Stop after this many epochs without improvement (0: never).") int earlyStop;
+    @Option(names = "--alpha", defaultValue = "0.3", description = "Surrogate gradient height (Eq. 5).") double alpha;
+    @Option(names = "--surrogate", defaultValue = "threshold-units", description = "threshold-units: alpha max(0, 1-|u/V-1|)/V (Rathi); paper: alpha max(0, 1-|u-V|).") String surrogate;
+    @Option(names = "--reset", defaultValue = "detached", description = "Reset term in the backward pass: detached (Rathi) or included.") String reset;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of shuffling, dropout and input spikes.") long seed;
+    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores).") int threads;
+
+    TrainingSettings settings(double lr) {
+        return new TrainingSettings(loss, epochs, batch, lr, seed, ReduceLrOnPlateau.DEFAULT_FACTOR, patience, 0, earlyStop);
+    }
+
+    Surrogate surrogate() {
+        return new Surrogate(switch (surrogate) {
+            case "threshold-units" -> Surrogate.Form.THRESHOLD_UNITS;
+            case "paper" -> Surrogate.Form.PAPER;
+            default -> throw new IllegalArgumentException("--surrogate is threshold-units or paper, not '" + surrogate + "'");
+        }, alpha);
+    }
+
+    ResetGradient reset() {
+        return switch (reset) {
+            case "detached" -> ResetGradient.DETACHED;
+            case "included" -> ResetGradient.INCLUDED;
+            default -> throw new IllegalArgumentException("--reset is detached or included, not '" + reset + "'");
+        };
+    }
+
+    /** Runs the training with a console progress bar and a checkpoint beside the output; writes the bundle. */
+    int run(SnnFineTuning job, String command) throws Exception {
+        Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+        try {
+            ModelBundle b = job.listener(new ConsoleProgress(System.err)).checkpoint(checkpoint).run();
+            ModelFiles.save(out, b);
+            Files.deleteIfExists(checkpoint);
+            System.out.println("wrote " + out);
+            System.out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                    .create().toJson(b.metrics().get("test")));
+            return 0;
+        } catch (org.hipposnn.training.Trainer.DivergedException e) {
+            System.err.println(command + ": " + e.getMessage());
+            return 3;
+        } catch (OutOfMemoryError e) {
+            System.err.println(command + ": out of memory (BPTT keeps T steps of every layer); try fewer --time-steps"
+                    + " or a smaller --batch. The checkpoint of the last finished epoch is kept in " + checkpoint);
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.hipposnn.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hipposnn.conversion.ConversionSettings;
+import org.hipposnn.conversion.SnnConversion;
+import org.hipposnn.data.DataSplit;
+import org.hipposnn.data.MsdDataset;
+import org.hipposnn.engine.Backend;
+import org.hipposnn.eval.Evaluation;
+import org.hipposnn.eval.LatencyCurve;
+import org.hipposnn.model.ModelBundle;
+import org.hipposnn.model.ModelFiles;
+import org.hipposnn.snn.ConversionMethod;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikeTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Converts an ANN bundle to an SNN bundle and scores it on the ANN's held-out fold. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert a trained ANN to an integrate-and-fire SNN and score it on the ANN's test fold.")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "ANN model bundle made by train-ann.") Path model;
+    @Option(names = "--data", required = true, description = "The MSD-layout folder the ANN was trained on.") Path data;
+    @Option(names = "--out", required = true, description = "SNN model bundle to write.") Path out;
+    @Option(names = "--fold", description = "Test fold; must be the ANN's own (default: read from the ANN bundle).") Integer fold;
+    @Option(names = "--time-steps", defaultValue = "200", description = "T the SNN runs (paper: 200; default ${DEFAULT-VALUE}).") int timeSteps;
+    @Option(names = "--method", defaultValue = "weight-normalisation",
+            description = "weight-normalisation (99.9th percentile, per-concat-block scaling; default) or threshold-balancing (the paper's baseline).")
+    String method;
+    @Option(names = "--percentile", description = "Statistic of activations/currents; 100 = the maximum (default: 99.9 for weight-normalisation, 100 for threshold-balancing).") Double percentile;
+    @Option(names = "--scale", defaultValue = "0.7", description = "Factor on balanced thresholds (threshold-balancing; Rathi: 0.7).") double scale;
+    @Option(names = "--balance-steps", description = "Steps simulated while balancing (default: T).") Integer balanceSteps;
+    @Option(names = "--slices", description = "Training slices the statistics come from (default: 260 for weight-normalisation, 4 for threshold-balancing, whose memory grows with slices x steps).") Integer slices;
+    @Option(names = "--encoder", defaultValue = "poisson", description = "Input coding: poisson (paper) or constant.") String encoder;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the slice sample and the balancing spikes.") long seed;
+    @Option(names = "--curve", split = ",", description = "Also score at these T (one simulation of the longest), e.g. 25,50,100,200,400.") int[] curve;
+    @Option(names = "--subjects", defaultValue = "0", description = "Score only the first N test subjects (0: all).") int subjects;
+    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores).") int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Backend.start(threads);
+        ConversionMethod m = switch (method) {
+            case "weight-normalisation" -> ConversionMethod.WEIGHT_NORMALISATION;
+            case "threshold-balancing" -> ConversionMethod.THRESHOLD_BALANCING;
+            default -> throw new IllegalArgumentException("--method is weight-normalisation or threshold-balancing, not '" + method + "'");
+        };
+        boolean wn = m == ConversionMethod.WEIGHT_NORMALISATION;
+        ConversionSettings settings = new ConversionSettings(m, timeSteps, encoder, slices != null ? slices : (wn ? 260 : 4),
+                balanceSteps != null ? balanceSteps : timeSteps, percentile != null ? percentile : (wn ? 99.9 : 100), scale, seed);
+        ModelBundle ann = ModelFiles.load(model);
+        MsdDataset dataset = MsdDataset.open(data);
+        DataSplit split = SnnConversion.splitOf(ann, dataset);
+        if (fold != null && fold != split.fold()) {
+            throw new IllegalArgumentException("--fold " + fold + " differs from the ANN's test fold " + split.fold()
+                    + ": the SNN would be scored on subjects the ANN trained on");
+        }
+        ModelBundle snn = new SnnConversion(ann, dataset, split, settings).run();
+        System.err.println("thresholds: " + snn.spiking().thresholds());
+
+        int[] steps = java.util.stream.IntStream.concat(curve == null ? java.util.stream.IntStream.empty() : Arrays.stream(curve),
+                java.util.stream.IntStream.of(timeSteps)).distinct().sorted().toArray();
+        if (steps[0] < 1) throw new IllegalArgumentException("--curve takes step counts >= 1");
+        List<MsdDataset.Case> test = dataset.select(split.test());
+        if (subjects > 0) test = test.subList(0, Math.min(subjects, test.size()));
+        SnnPredictor predictor = new SnnPredictor(snn.network(), snn.weights(), snn.spiking(), timeSteps, 1, 26);
+        int[] done = {0};
+        int total = test.size();
+        Map<Integer, Evaluation.Report> reports = LatencyCurve.run(predictor, snn.preprocessing(), test, steps,
+                id -> System.err.printf(Locale.ROOT, "scored %s (%d/%d)%n", id, ++done[0], total));
+
+        JsonObject metrics = new JsonObject();
+        metrics.add("test", reports.get(timeSteps).toJson());
+        JsonObject byT = new JsonObject();
+        reports.forEach((t, r) -> byT.add(Integer.toString(t), r.toJson()));
+        metrics.add("diceByTimeSteps", byT);
+        metrics.add("spikes", SpikeTable.toJson(predictor.layerStats()));
+        ModelFiles.save(out, snn.withMetrics(metrics));
+        SpikeTable.writeCsv(out.resolveSibling(out.getFileName() + ".spikes.csv"), predictor.layerStats());
+        System.out.println("wrote " + out);
+        System.out.println("T\t3-D Dice\t2-D Dice");
+        reports.forEach((t, r) -> System.out.printf(Locale.ROOT, "%d\t%s\t%s%n", t, r.dice3d(), r.dice2d()));
+        System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                .toJson(metrics.get("test")));
+        return 0;
+    }
+}

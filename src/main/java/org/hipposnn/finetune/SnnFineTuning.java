@@ -1,0 +1,103 @@
+package org.hipposnn.finetune;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hipposnn.data.DataSplit;
+import org.hipposnn.data.MsdDataset;
+import org.hipposnn.engine.UNet;
+import org.hipposnn.eval.Evaluation;
+import org.hipposnn.model.ModelBundle;
+import org.hipposnn.model.SpikingSettings;
+import org.hipposnn.segment.Segmenter;
+import org.hipposnn.snn.ResetGradient;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikingUNet;
+import org.hipposnn.snn.Surrogate;
+import org.hipposnn.training.SliceSet;
+import org.hipposnn.training.Trainer;
+import org.hipposnn.training.TrainingListener;
+import org.hipposnn.training.TrainingSettings;
+
+/**
+ * Step 3, the paper's contribution: spike-based backpropagation through time over T steps,
+ * starting from a converted SNN (weights and thresholds; thresholds stay fixed, only weights learn,
+ * one dropout mask held for all T steps). The same loop trains an SNN from random weights for the
+ * direct-training baseline. The output is the accumulated potential / T through the sigmoid
+ * (Eq. 3) into the loss; the spike's derivative is the linear surrogate (Eq. 5).
+ */
+public final class SnnFineTuning {
+    private final ModelBundle start;
+    private final MsdDataset data;
+    private final DataSplit split;
+    private final TrainingSettings settings;
+    private final int timeSteps;
+    private final Surrogate surrogate;
+    private final ResetGradient reset;
+    private TrainingListener listener = TrainingListener.NONE;
+    private Path checkpoint;
+    private String stage = "fine-tuned";
+
+    /**
+     * @param start     a converted SNN bundle (or, for direct training, a fresh one)
+     * @param timeSteps T simulated in every training forward pass (and stored as the model's T)
+     */
+    public SnnFineTuning(ModelBundle start, MsdDataset data, DataSplit split, TrainingSettings settings, int timeSteps,
+                         Surrogate surrogate, ResetGradient reset) {
+        if (start.kind() != ModelBundle.Kind.SNN) throw new IllegalArgumentException("fine-tuning needs an SNN model (run convert first)");
+        this.start = start;
+        this.data = data;
+        this.split = split;
+        this.settings = settings;
+        this.timeSteps = timeSteps;
+        this.surrogate = surrogate;
+        this.reset = reset;
+    }
+
+    public SnnFineTuning listener(TrainingListener l) { this.listener = l; return this; }
+
+    public SnnFineTuning checkpoint(Path file) { this.checkpoint = file; return this; }
+
+    /** Names the stage in the bundle ("fine-tuned", or "direct" for training from scratch). */
+    public SnnFineTuning stage(String name) { this.stage = name; return this; }
+
+    public ModelBundle run() throws IOException {
+        listener.message("loading " + split.train().size() + " training, " + split.validation().size() + " validation subjects");
+        SliceSet train = SliceSet.of(data.select(split.train()), start.preprocessing());
+        SliceSet validation = SliceSet.of(data.select(split.validation()), start.preprocessing());
+        UNet net = new UNet(start.network(), settings.seed());
+        start.weights().forEach((k, w) -> net.weights().get(k).assign(w));
+        SpikingUNet snn = new SpikingUNet(net);
+        snn.setThresholds(start.spiking().thresholds());
+        snn.setTimeSteps(timeSteps);
+        snn.setEncoder(SnnPredictor.encoder(start.spiking().encoder()));
+        snn.neuron().setSurrogate(surrogate);
+        snn.neuron().setResetGradient(reset);
+        Trainer.Result r = new Trainer(snn, settings, checkpoint, listener).fit(train, validation);
+
+        JsonObject training = start.training().deepCopy();
+        training.addProperty("stage", stage);
+        JsonObject ft = new JsonObject();
+        ft.add("settings", settings.toJson());
+        ft.addProperty("timeSteps", timeSteps);
+        ft.addProperty("surrogate", surrogate.toString());
+        ft.addProperty("resetGradient", reset.name());
+        ft.addProperty("epochsRun", r.history().size());
+        ft.addProperty("convergenceEpoch", r.convergenceEpoch());
+        ft.addProperty("converged", r.converged());
+        ft.addProperty("bestValidationLoss", r.bestValidationLoss());
+        ft.add("history", new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create().toJsonTree(r.history()));
+        training.add(stage, ft);
+        ModelBundle tuned = new ModelBundle(ModelBundle.Kind.SNN, start.network(), start.preprocessing(), r.bestWeights(),
+                new SpikingSettings(timeSteps, start.spiking().encoder(), start.spiking().thresholds()), training, null);
+        JsonObject metrics = new JsonObject();
+        if (!split.test().isEmpty() && !r.cancelled()) {
+            listener.message("scoring " + split.test().size() + " test subjects at T = " + timeSteps);
+            SnnPredictor p = new SnnPredictor(tuned.network(), tuned.weights(), tuned.spiking(), timeSteps, 1, settings.batchSize());
+            metrics.add("test", Evaluation.run(new Segmenter(tuned.preprocessing(), p), tuned.preprocessing(),
+                    data.select(split.test()), null).toJson());
+            metrics.add("spikes", org.hipposnn.snn.SpikeTable.toJson(p.layerStats()));
+        }
+        return tuned.withMetrics(metrics);
+    }
+}
