@@ -1,24 +1,17 @@
 package org.hipposnn.cli;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hipposnn.conversion.ConversionSettings;
+import org.hipposnn.conversion.ConvertAndScore;
 import org.hipposnn.conversion.SnnConversion;
 import org.hipposnn.data.DataSplit;
 import org.hipposnn.data.MsdDataset;
 import org.hipposnn.engine.Backend;
-import org.hipposnn.eval.Evaluation;
-import org.hipposnn.eval.LatencyCurve;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
-import org.hipposnn.snn.ConversionMethod;
-import org.hipposnn.snn.SnnPredictor;
 import org.hipposnn.snn.SpikeTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,14 +42,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend.start(threads);
-        ConversionMethod m = switch (method) {
-            case "weight-normalisation" -> ConversionMethod.WEIGHT_NORMALISATION;
-            case "threshold-balancing" -> ConversionMethod.THRESHOLD_BALANCING;
-            default -> throw new IllegalArgumentException("--method is weight-normalisation or threshold-balancing, not '" + method + "'");
-        };
-        boolean wn = m == ConversionMethod.WEIGHT_NORMALISATION;
-        ConversionSettings settings = new ConversionSettings(m, timeSteps, encoder, slices != null ? slices : (wn ? 260 : 4),
-                balanceSteps != null ? balanceSteps : timeSteps, percentile != null ? percentile : (wn ? 99.9 : 100), scale, seed);
+        ConversionSettings settings = ConversionSettings.withDefaults(method, timeSteps, encoder, slices, balanceSteps,
+                percentile, scale, seed);
         ModelBundle ann = ModelFiles.load(model);
         MsdDataset dataset = MsdDataset.open(data);
         DataSplit split = SnnConversion.splitOf(ann, dataset);
@@ -64,33 +51,16 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--fold " + fold + " differs from the ANN's test fold " + split.fold()
                     + ": the SNN would be scored on subjects the ANN trained on");
         }
-        ModelBundle snn = new SnnConversion(ann, dataset, split, settings).run();
-        System.err.println("thresholds: " + snn.spiking().thresholds());
-
-        int[] steps = java.util.stream.IntStream.concat(curve == null ? java.util.stream.IntStream.empty() : Arrays.stream(curve),
-                java.util.stream.IntStream.of(timeSteps)).distinct().sorted().toArray();
-        if (steps[0] < 1) throw new IllegalArgumentException("--curve takes step counts >= 1");
-        List<MsdDataset.Case> test = dataset.select(split.test());
-        if (subjects > 0) test = test.subList(0, Math.min(subjects, test.size()));
-        SnnPredictor predictor = new SnnPredictor(snn.network(), snn.weights(), snn.spiking(), timeSteps, 1, 26);
-        int[] done = {0};
-        int total = test.size();
-        Map<Integer, Evaluation.Report> reports = LatencyCurve.run(predictor, snn.preprocessing(), test, steps,
-                id -> System.err.printf(Locale.ROOT, "scored %s (%d/%d)%n", id, ++done[0], total));
-
-        JsonObject metrics = new JsonObject();
-        metrics.add("test", reports.get(timeSteps).toJson());
-        JsonObject byT = new JsonObject();
-        reports.forEach((t, r) -> byT.add(Integer.toString(t), r.toJson()));
-        metrics.add("diceByTimeSteps", byT);
-        metrics.add("spikes", SpikeTable.toJson(predictor.layerStats()));
-        ModelFiles.save(out, snn.withMetrics(metrics));
-        SpikeTable.writeCsv(out.resolveSibling(out.getFileName() + ".spikes.csv"), predictor.layerStats());
+        ConvertAndScore.Result r = ConvertAndScore.run(ann, dataset, split, settings, curve, subjects,
+                line -> System.err.println(line));
+        System.err.println("thresholds: " + r.snn().spiking().thresholds());
+        ModelFiles.save(out, r.snn());
+        SpikeTable.writeCsv(out.resolveSibling(out.getFileName() + ".spikes.csv"), r.spikes());
         System.out.println("wrote " + out);
         System.out.println("T\t3-D Dice\t2-D Dice");
-        reports.forEach((t, r) -> System.out.printf(Locale.ROOT, "%d\t%s\t%s%n", t, r.dice3d(), r.dice2d()));
+        r.byTimeSteps().forEach((t, rep) -> System.out.printf(Locale.ROOT, "%d\t%s\t%s%n", t, rep.dice3d(), rep.dice2d()));
         System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                .toJson(metrics.get("test")));
+                .toJson(r.snn().metrics().get("test")));
         return 0;
     }
 }

@@ -54,6 +54,22 @@ public final class SnnFineTuning {
         this.reset = reset;
     }
 
+    /**
+     * Fine-tuning with the command line's defaults (Adam, batch 26, seed 1, ReduceLROnPlateau's
+     * patience, no early stop, the threshold-units surrogate with alpha 0.3, detached reset) on the
+     * data split recorded in the bundle, so the SNN keeps its ANN's test fold. What Fiji offers;
+     * the command line exposes every one of these.
+     */
+    public static SnnFineTuning withDefaults(ModelBundle snn, MsdDataset data, org.hipposnn.engine.Losses.Kind loss,
+                                             int epochs, double learningRate, int timeSteps) {
+        if (snn.kind() != ModelBundle.Kind.SNN) throw new IllegalArgumentException("fine-tuning needs an SNN model (run convert first)");
+        if (timeSteps < 1) throw new IllegalArgumentException("time steps must be >= 1, got " + timeSteps);
+        TrainingSettings settings = new TrainingSettings(loss, epochs, org.hipposnn.segment.Predictors.BATCH, learningRate, 1,
+                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, 0);
+        return new SnnFineTuning(snn, data, org.hipposnn.conversion.SnnConversion.splitOf(snn, data), settings, timeSteps,
+                Surrogate.defaults(), ResetGradient.DETACHED);
+    }
+
     public SnnFineTuning listener(TrainingListener l) { this.listener = l; return this; }
 
     public SnnFineTuning checkpoint(Path file) { this.checkpoint = file; return this; }
