@@ -12,19 +12,24 @@ import org.hipposnn.model.ModelFiles;
 import org.hipposnn.segment.FolderSegmentation;
 import org.hipposnn.segment.Predictors;
 import org.hipposnn.segment.Segmenter;
+import org.hipposnn.segment.SlicePredictor;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikeTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Segments one file or every image of a folder: a label image on each input's own grid, and a CSV
- * of volumes (and Dice, given ground truth). Outputs are written atomically; a bad input is
+ * of volumes (and Dice, given ground truth). With an SNN model, also the spike statistics of the
+ * whole run per slice ({@link SpikeTable}'s columns): {@code spikes.csv} in the output folder, or
+ * {@code <output>.spikes.csv} beside one output file. Outputs are written atomically; a bad input is
  * reported by name and the others still run.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = "Segment the hippocampus in .nii, .nii.gz or .tif images; writes label images and volumes.csv.")
+        description = "Segment the hippocampus in .nii, .nii.gz or .tif images; writes label images and volumes.csv (and spikes.csv for an SNN).")
 final class SegmentCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model bundle (.zip) made by train-ann.")
+    @Option(names = "--model", required = true, description = "Model bundle (.zip) made by train-ann, convert, finetune or train-snn.")
     Path model;
 
     @Option(names = "--input", required = true, description = "An image file, or a folder of them.")
@@ -39,14 +44,20 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Where the per-case CSV goes (default: volumes.csv in the output folder, or beside the output file).")
     Path csv;
 
+    @Option(names = "--time-steps", defaultValue = "0", description = "SNN models: T to simulate (0: the model's own T). Ignored for an ANN.")
+    int timeSteps;
+
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores).")
     int threads;
 
     @Override
     public Integer call() throws Exception {
+        if (timeSteps < 0) throw new IllegalArgumentException("--time-steps must be >= 0 (0: the model's own T), got " + timeSteps);
         Backend.start(threads);
         ModelBundle bundle = ModelFiles.load(model);
-        Segmenter segmenter = new Segmenter(bundle.preprocessing(), Predictors.forBundle(bundle));
+        if (timeSteps > 0 && bundle.kind() != ModelBundle.Kind.SNN) System.err.println("segment: --time-steps ignored: " + model + " is an ANN");
+        SlicePredictor predictor = Predictors.forBundle(bundle, timeSteps);
+        Segmenter segmenter = new Segmenter(bundle.preprocessing(), predictor);
         boolean folder = Files.isDirectory(input);
         List<Path> inputs = folder ? FolderSegmentation.images(input) : List.of(input);
         if (inputs.isEmpty()) throw new IllegalArgumentException(input + ": no " + VolumeFiles.SUPPORTED + " images in this folder");
@@ -65,6 +76,12 @@ final class SegmentCommand implements Callable<Integer> {
         // same name and format as the input
         List<FolderSegmentation.Case> cases = batch.run(inputs, in -> folder ? output.resolve(in.getFileName().toString()) : output, table);
         System.out.println("wrote " + table);
+        if (predictor instanceof SnnPredictor snn && cases.stream().anyMatch(FolderSegmentation.Case::ok)) {
+            // the spike statistics of every slice segmented, per slice, as convert writes them
+            Path spikes = folder ? output.resolve("spikes.csv") : output.resolveSibling(output.getFileName() + ".spikes.csv");
+            SpikeTable.writeCsv(spikes, snn.layerStats());
+            System.out.println("wrote " + spikes);
+        }
         return cases.stream().allMatch(FolderSegmentation.Case::ok) ? 0 : 1;
     }
 }

@@ -68,6 +68,34 @@ class TrainAndSegmentCommandTest {
     }
 
     @Test
+    void segmentWithAnSnnWritesTheSpikeTableBesideTheLabels() throws Exception {
+        Path model = tmp.resolve("snn.zip");
+        ModelFiles.save(model, org.hipposnn.model.TinyBundles.snn(1, 1, 50));
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("test-data/imagesTr/phantom_000.nii.gz"), in.resolve("phantom_000.nii.gz"));
+
+        Path out = tmp.resolve("labels");
+        var folder = CommandLineTest.run("segment", "--model", model.toString(), "--input", in.toString(),
+                "--output", out.toString(), "--time-steps", "4", "--threads", "2");
+        assertEquals(0, folder.code(), folder.err());
+        assertTrue(Files.exists(out.resolve("phantom_000.nii.gz")));
+        List<String> csv = Files.readAllLines(out.resolve("spikes.csv"));
+        assertEquals(String.join(",", org.hipposnn.snn.SpikeTable.COLUMNS), csv.get(0));
+        ModelBundle b = ModelFiles.load(model);
+        long weighted = b.network().layers().stream().filter(org.hipposnn.network.LayerSpec::hasWeights).count();
+        assertEquals(weighted + 2, csv.size(), "heading, a row per weighted layer, total");
+        assertTrue(csv.get(1).startsWith("e1,1.00000,"), csv.get(1));
+        assertTrue(csv.get(csv.size() - 1).startsWith("total,,,"), csv.get(csv.size() - 1));
+
+        Path one = tmp.resolve("one.nii.gz");
+        var file = CommandLineTest.run("segment", "--model", model.toString(), "--input", in.resolve("phantom_000.nii.gz").toString(),
+                "--output", one.toString(), "--time-steps", "4", "--threads", "2");
+        assertEquals(0, file.code(), file.err());
+        assertEquals(csv, Files.readAllLines(tmp.resolve("one.nii.gz.spikes.csv")), "same input, same seeded spikes");
+        assertEquals(Files.readAllLines(out.resolve("volumes.csv")).get(1), Files.readAllLines(tmp.resolve("volumes.csv")).get(1));
+    }
+
+    @Test
     void segmentRefusesToOverwriteItsInput() throws Exception {
         Path model = tmp.resolve("m.zip");
         ModelFiles.save(model, org.hipposnn.model.ModelFilesTest.bundle(1));
