@@ -1,20 +1,50 @@
 package org.hipposnn.fiji;
 
 import ij.measure.ResultsTable;
+import java.util.List;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.network.LayerSpec;
+import org.hipposnn.segment.SlicePredictor;
+import org.hipposnn.snn.LayerSpikeStats;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikeTable;
 
 /**
- * The per-layer table that Segment Hippocampus returns. For now it lists each layer of the model
- * with its shape and its multiply-accumulates per slice (what an ANN costs); the spike statistics
- * of the SNN (threshold, firing rate, spikes, synaptic operations, energy estimate, the columns of
- * the command line's CSV) are added here when the SNN stages are merged.
+ * The per-layer table that Segment Hippocampus (and Convert to SNN) returns. For an SNN: the spike
+ * statistics of the simulation that made the segmentation, one row per weighted layer and a
+ * {@code total} row, with the columns of the command line's spike CSV ({@link SpikeTable#COLUMNS}:
+ * threshold, firing rate, spikes, input events, synaptic operations, the ANN's MACs, energy
+ * estimates; per slice). For an ANN, which has no spikes: each layer's shape and its
+ * multiply-accumulates per slice.
  */
 final class LayerStatistics {
 
     private LayerStatistics() {}
 
-    static ResultsTable of(ModelBundle bundle) {
+    /** The spike table when {@code predictor} simulated an SNN, otherwise the bundle's MACs table. */
+    static ResultsTable of(ModelBundle bundle, SlicePredictor predictor) {
+        return predictor instanceof SnnPredictor snn ? spikes(snn.layerStats()) : macs(bundle);
+    }
+
+    /** The layers and their total, as {@link SpikeTable#writeCsv} writes them (empty cells: NaN). */
+    static ResultsTable spikes(List<LayerSpikeStats> layers) {
+        ResultsTable t = new ResultsTable();
+        for (LayerSpikeStats s : layers) addRow(t, s);
+        addRow(t, SpikeTable.total(layers));
+        return t;
+    }
+
+    private static void addRow(ResultsTable t, LayerSpikeStats s) {
+        t.incrementCounter();
+        Object[] v = SpikeTable.row(s);
+        for (int i = 0; i < v.length; i++) {
+            String column = SpikeTable.COLUMNS.get(i);
+            if (v[i] instanceof Number n) t.addValue(column, n.doubleValue());
+            else t.addValue(column, String.valueOf(v[i]));
+        }
+    }
+
+    static ResultsTable macs(ModelBundle bundle) {
         ResultsTable t = new ResultsTable();
         for (LayerSpec l : bundle.network().layers()) {
             t.incrementCounter();

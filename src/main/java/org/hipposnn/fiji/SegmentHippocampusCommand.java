@@ -7,6 +7,7 @@ import org.hipposnn.engine.Backend;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.segment.Predictors;
 import org.hipposnn.segment.Segmenter;
+import org.hipposnn.segment.SlicePredictor;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -19,10 +20,12 @@ import org.scijava.plugin.Plugin;
  * stack, its volume and a per-layer table out. Thin: {@link ModelChoice} picks the model,
  * {@link ImageSegmentation} runs the engine's {@link Segmenter}.
  *
- * <p>{@code layer_statistics} lists the model's layers and their multiply-accumulates per slice;
- * until the SNN stages are merged there are no spike statistics to add to it (see
- * {@link LayerStatistics}). {@code time_steps} applies to SNN models only. Bad input cancels the
- * command with a message naming the file and the problem (shown by Fiji, logged when headless).
+ * <p>{@code layer_statistics}: for an SNN model, the spike statistics of this segmentation's
+ * simulation per weighted layer plus a total row, with the command line's spike CSV columns
+ * (threshold, firing rate, spikes, synaptic operations, ANN MACs, energy estimates); for an ANN,
+ * each layer's multiply-accumulates per slice (see {@link LayerStatistics}). {@code time_steps}
+ * applies to SNN models only (0: the model's own T). Bad input cancels the command with a message
+ * naming the file and the problem (shown by Fiji, logged when headless).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Hippocampus SNN>Segment Hippocampus", headless = true)
 public class SegmentHippocampusCommand extends ContextCommand {
@@ -56,11 +59,11 @@ public class SegmentHippocampusCommand extends ContextCommand {
         try {
             Backend.start(0);
             ModelBundle bundle = ModelChoice.load(model_file, time_steps);
-            ImageSegmentation.Result r = ImageSegmentation.segment(
-                    new Segmenter(bundle.preprocessing(), Predictors.forBundle(bundle)), image, input_file);
+            SlicePredictor predictor = Predictors.forBundle(bundle, time_steps);
+            ImageSegmentation.Result r = ImageSegmentation.segment(new Segmenter(bundle.preprocessing(), predictor), image, input_file);
             labels = r.labels();
             volume_mm3 = r.volumeMm3();
-            layer_statistics = LayerStatistics.of(bundle);
+            layer_statistics = LayerStatistics.of(bundle, predictor);
             log.info(String.format(java.util.Locale.ROOT, "Hippo SNN: %s: %.1f mm3", labels.getTitle(), volume_mm3));
         } catch (Exception e) {
             String m = Failures.message(e);

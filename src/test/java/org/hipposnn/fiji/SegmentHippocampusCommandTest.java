@@ -12,7 +12,14 @@ import org.hipposnn.eval.HippocampalVolume;
 import org.hipposnn.io.ImagePlusBridge;
 import org.hipposnn.io.NiftiReader;
 import org.hipposnn.io.Volume;
+import java.util.List;
+import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
+import org.hipposnn.model.TinyBundles;
+import org.hipposnn.network.LayerSpec;
+import org.hipposnn.snn.LayerSpikeStats;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikeTable;
 import org.hipposnn.segment.Predictors;
 import org.hipposnn.segment.Segmenter;
 import org.junit.jupiter.api.AfterAll;
@@ -81,17 +88,50 @@ class SegmentHippocampusCommandTest {
     }
 
     @Test
+    void anSnnModelSegmentsAtTheGivenTimeStepsAndReportsItsSpikes() throws Exception {
+        ModelBundle snn = TinyBundles.snn(2, 1, 50);
+        Path file = tmp.resolve("snn.zip");
+        ModelFiles.save(file, snn);
+        CommandModule m = run(ctx, SegmentHippocampusCommand.class, "input_file", phantom(0), "model_file", file.toFile(), "time_steps", 4);
+        assertFalse(m.isCanceled(), m.getCancelReason());
+
+        // the volume is the engine's SNN at T = 4 (not the bundle's 50), with the same seeded spikes
+        Volume in = NiftiReader.read(phantom(0).toPath());
+        SnnPredictor engine = (SnnPredictor) Predictors.forBundle(snn, 4);
+        double expected = new Segmenter(snn.preprocessing(), engine).segment(in).volumeMm3();
+        assertEquals(expected, (Double) m.getOutput("volume_mm3"), 1e-6);
+
+        ResultsTable t = (ResultsTable) m.getOutput("layer_statistics");
+        assertEquals(SpikeTable.COLUMNS, List.of(t.getHeadings()));
+        List<LayerSpikeStats> layers = engine.layerStats();
+        long weighted = snn.network().layers().stream().filter(LayerSpec::hasWeights).count();
+        assertEquals(weighted, layers.size());
+        assertEquals(weighted + 1, t.size(), "a row per weighted layer and the total");
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpikeStats l = layers.get(i);
+            assertEquals(l.layer(), t.getStringValue("layer", i));
+            assertEquals(l.spikes(), t.getValue("spikes_per_slice", i), 1e-9 * Math.max(1, l.spikes()));
+            assertEquals(l.synapticOps(), t.getValue("synaptic_ops_per_slice", i), 1e-9 * Math.max(1, l.synapticOps()));
+            assertEquals(l.annMacs(), t.getValue("ann_macs_per_slice", i), 0);
+        }
+        assertEquals(1.0, t.getValue("threshold", 0), 0);
+        double rate = t.getValue("firing_rate", 0);
+        assertTrue(rate >= 0 && rate <= 1, "firing rate " + rate);
+        int total = t.size() - 1;
+        assertEquals("total", t.getStringValue("layer", total));
+        LayerSpikeStats sum = SpikeTable.total(layers);
+        assertEquals(sum.synapticOps(), t.getValue("synaptic_ops_per_slice", total), 1e-9 * sum.synapticOps());
+        assertEquals(sum.annEnergyPj() / 1000, t.getValue("ann_energy_nj_per_slice", total), 1e-9 * sum.annEnergyPj());
+        assertTrue(t.getValue("snn_energy_nj_per_slice", total) > 0);
+    }
+
+    @Test
     void badInputsCancelWithClearMessages() throws Exception {
         assertCancelled("none.zip", "input_file", phantom(0), "model_file", tmp.resolve("none.zip").toFile());
         Path notes = Files.writeString(tmp.resolve("notes.zip"), "not a model");
         assertCancelled("not a", "input_file", phantom(0), "model_file", notes.toFile());
         assertCancelled("no bundled model is installed", "input_file", phantom(0), "model_file", null);
         assertCancelled("no input", "image", null, "input_file", null, "model_file", model);
-        var ann = org.hipposnn.model.ModelFilesTest.bundle(2);
-        Path snn = tmp.resolve("snn.zip");
-        ModelFiles.save(snn, new org.hipposnn.model.ModelBundle(org.hipposnn.model.ModelBundle.Kind.SNN, ann.network(),
-                ann.preprocessing(), ann.weights(), new org.hipposnn.model.SpikingSettings(50, "poisson", java.util.Map.of()), null, null));
-        assertCancelled("SNN", "input_file", phantom(0), "model_file", snn.toFile(), "time_steps", 20); // until the SNN stages land
         assertCancelled("missing.nii.gz", "input_file", tmp.resolve("missing.nii.gz").toFile(), "model_file", model);
     }
 
