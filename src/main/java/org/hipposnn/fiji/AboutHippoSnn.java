@@ -12,7 +12,7 @@ import ij.plugin.PlugIn;
 public class AboutHippoSnn implements PlugIn {
 
     static final String TEXT = "Hippo SNN: hippocampus segmentation in T1 MR images with a hybrid-trained spiking U-Net.\n"
-            + "Fiji: Plugins > Hippocampus SNN > Segment Hippocampus, Train ANN, Cross-validate.\n"
+            + "Fiji: Plugins > Hippocampus SNN > Segment Hippocampus, Train ANN, Convert to SNN, Fine-tune SNN, Cross-validate.\n"
             + "Macros (ImageJ 1.x and Fiji):\n"
             + "  call(\"org.hipposnn.fiji.Macros.segment\", inputPath, outputPath, modelPath)\n"
             + "  call(\"org.hipposnn.fiji.Macros.segmentFolder\", inputDir, outputDir, modelPath)\n"

@@ -41,7 +41,7 @@ class PluginsConfigTest {
                 sciJava.add(path.substring(path.lastIndexOf('>') + 1));
             }
         }
-        assertEquals(Set.of("Segment Hippocampus", "Train ANN", "Cross-validate"), sciJava);
+        assertEquals(Set.of("Segment Hippocampus", "Train ANN", "Convert to SNN", "Fine-tune SNN", "Cross-validate"), sciJava);
         List<String[]> entries = entries();
         assertFalse(entries.isEmpty());
         for (String[] e : entries) {
