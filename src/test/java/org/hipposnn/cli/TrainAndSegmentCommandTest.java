@@ -96,6 +96,27 @@ class TrainAndSegmentCommandTest {
     }
 
     @Test
+    void convertWritesTheSnnItsCurveAndItsSpikeTable() throws Exception {
+        Path ann = tmp.resolve("ann.zip"), snn = tmp.resolve("snn.zip");
+        ModelFiles.save(ann, org.hipposnn.model.TinyBundles.annWithSplit(1, 1));
+        var r = CommandLineTest.run("convert", "--model", ann.toString(), "--data", "test-data", "--time-steps", "4",
+                "--slices", "4", "--curve", "2", "--threads", "2", "--out", snn.toString());
+        assertEquals(0, r.code(), r.err());
+        ModelBundle b = ModelFiles.load(snn);
+        assertEquals(ModelBundle.Kind.SNN, b.kind());
+        assertEquals(4, b.spiking().timeSteps());
+        assertEquals(2, b.metrics().getAsJsonObject("diceByTimeSteps").size());
+        assertTrue(b.metrics().getAsJsonObject("spikes").has("synapticOpsPerSlice"));
+        assertTrue(Files.readAllLines(tmp.resolve("snn.zip.spikes.csv")).get(0).startsWith("layer,threshold,"));
+        assertTrue(r.out().contains("T\t3-D Dice"), r.out());
+
+        var bad = CommandLineTest.run("convert", "--model", ann.toString(), "--data", "test-data", "--method", "magic",
+                "--out", tmp.resolve("x.zip").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("weight-normalisation or threshold-balancing, not 'magic'"), bad.err());
+    }
+
+    @Test
     void segmentRefusesToOverwriteItsInput() throws Exception {
         Path model = tmp.resolve("m.zip");
         ModelFiles.save(model, org.hipposnn.model.ModelFilesTest.bundle(1));

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
 import org.hipposnn.model.TinyBundles;
@@ -21,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
 import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
+import org.scijava.module.event.ModuleCanceledEvent;
 
 /** Convert to SNN and Fine-tune SNN through a real headless SciJava context on the phantoms: width 4, T = 4, 1 epoch. */
 class SnnCommandsTest {
@@ -31,12 +36,20 @@ class SnnCommandsTest {
     static Context ctx;
     static File ann, snn;
     static final List<String> statuses = new CopyOnWriteArrayList<>();
+    static volatile CountDownLatch firstEpoch = new CountDownLatch(1), cancelled = new CountDownLatch(1);
 
     /** Listens as Fiji's status bar does. */
     public static class Events {
         @EventHandler
         public void onStatus(StatusEvent e) {
-            if (e.getStatusMessage() != null) statuses.add(e.getStatusMessage());
+            String s = e.getStatusMessage();
+            if (s != null) statuses.add(s);
+            if (s != null && s.startsWith("Fine-tune SNN: epoch") && s.contains("validation Dice")) firstEpoch.countDown();
+        }
+
+        @EventHandler
+        public void onCancel(ModuleCanceledEvent e) {
+            cancelled.countDown();
         }
     }
 
@@ -101,6 +114,20 @@ class SnnCommandsTest {
         assertTrue(dice >= 0 && dice <= 1, "test Dice " + dice);
         assertFalse(Files.exists(tmp.resolve("tuned.zip.checkpoint")), "checkpoint left behind");
         assertTrue(statuses.stream().anyMatch(s -> s.contains("Fine-tune SNN: epoch 1/1") && s.contains("ETA")), statuses.toString());
+    }
+
+    @Test
+    void cancellingFineTuningKeepsTheCheckpointAndWritesNoModel() throws Exception {
+        firstEpoch = new CountDownLatch(1);
+        cancelled = new CountDownLatch(1);
+        File out = tmp.resolve("cancelled.zip").toFile();
+        Future<CommandModule> f = ctx.service(CommandService.class).run(FineTuneSnnCommand.class, true, "snn_model_file", snn,
+                "data_dir", new File("test-data"), "time_steps", 4, "epochs", 50, "lr", 1e-4, "loss", "bce", "output_model_file", out);
+        assertTrue(firstEpoch.await(120, TimeUnit.SECONDS), "no epoch finished");
+        f.cancel(true); // what cancelling a running command does: interrupt its thread
+        assertTrue(cancelled.await(120, TimeUnit.SECONDS), "fine-tuning did not stop");
+        assertFalse(out.exists(), "a cancelled run wrote a model");
+        assertTrue(Files.exists(tmp.resolve("cancelled.zip.checkpoint")), "no checkpoint to resume from");
     }
 
     @Test
