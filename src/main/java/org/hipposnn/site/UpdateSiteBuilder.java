@@ -57,6 +57,7 @@ public final class UpdateSiteBuilder {
     private Path modelsDir;
     private String description = "";
     private final List<String> report = new ArrayList<>();
+    private Path previousDb;
 
     public UpdateSiteBuilder(Path out, String timestamp) {
         if (!TIMESTAMP.matcher(timestamp).matches())
@@ -92,6 +93,14 @@ public final class UpdateSiteBuilder {
     public UpdateSiteBuilder models(Path dir) { this.modelsDir = dir; return this; }
 
     public UpdateSiteBuilder description(String text) { this.description = text; return this; }
+
+    /**
+     * The db.xml.gz of the site as published now. Its versions become {@code <previous-version>}
+     * records, so that the updater recognises an installed older file as updatable (rather than
+     * "locally modified"), also when the version in its name changed, and marks files this
+     * upload no longer has as obsolete.
+     */
+    public UpdateSiteBuilder previous(Path dbXmlGz) { this.previousDb = dbXmlGz; return this; }
 
     /** What was left out and why, one line each, after {@link #build()}. */
     public List<String> report() { return report; }
@@ -148,8 +157,22 @@ public final class UpdateSiteBuilder {
     }
 
     private void writeDb(Map<String, Entry> entries, Map<String, String> checksums) throws IOException {
+        Map<String, List<PreviousVersions.Version>> previous = previousDb == null ? Map.of() : PreviousVersions.read(previousDb);
+        Map<String, String> newByKey = new TreeMap<>();
+        for (String path : entries.keySet()) newByKey.put(PreviousVersions.unversioned(path), path);
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DTD).append("<pluginRecords>\n");
+        for (Map.Entry<String, List<PreviousVersions.Version>> old : previous.entrySet()) {
+            if (newByKey.containsKey(old.getKey())) continue;
+            // Gone from this upload: a record without a current version marks it obsolete.
+            String filename = old.getValue().get(0).filename();
+            xml.append(" <plugin filename=\"").append(escape(filename)).append("\">\n");
+            if (old.getValue().get(0).platform() != null)
+                xml.append("  <platform>").append(escape(old.getValue().get(0).platform())).append("</platform>\n");
+            appendPrevious(xml, old.getValue(), filename, null);
+            xml.append(" </plugin>\n");
+            report.add("obsolete from this upload on: " + filename);
+        }
         for (Entry e : entries.values()) {
             xml.append(" <plugin filename=\"").append(escape(e.sitePath)).append("\">\n");
             if (e.platform != null) xml.append("  <platform>").append(e.platform).append("</platform>\n");
@@ -166,13 +189,25 @@ public final class UpdateSiteBuilder {
                                 .append("\" timestamp=\"").append(timestamp).append("\"/>\n");
                 }
             }
-            xml.append("  </version>\n </plugin>\n");
+            xml.append("  </version>\n");
+            appendPrevious(xml, previous.getOrDefault(PreviousVersions.unversioned(e.sitePath), List.of()), e.sitePath,
+                    checksums.get(e.sitePath));
+            xml.append(" </plugin>\n");
         }
         xml.append("</pluginRecords>\n");
         // GZIPOutputStream writes no modification time, so equal inputs give equal bytes.
         try (OutputStream file = Files.newOutputStream(out.resolve("db.xml.gz"));
              Writer w = new OutputStreamWriter(new GZIPOutputStream(file), StandardCharsets.UTF_8)) {
             w.write(xml.toString());
+        }
+    }
+
+    private static void appendPrevious(StringBuilder xml, List<PreviousVersions.Version> versions, String filename, String current) {
+        for (PreviousVersions.Version v : versions) {
+            if (v.checksum().equals(current)) continue;
+            xml.append("  <previous-version timestamp=\"").append(v.timestamp()).append("\" checksum=\"").append(v.checksum()).append('"');
+            if (!v.filename().equals(filename)) xml.append(" filename=\"").append(escape(v.filename())).append('"');
+            xml.append("/>\n");
         }
     }
 
@@ -284,7 +319,8 @@ public final class UpdateSiteBuilder {
     /**
      * Command line (the Maven profile's exec-maven-plugin execution):
      * {@code --out DIR --timestamp yyyyMMddHHmmss|now --plugin JAR --classpath FILE
-     * --fiji-provided a,b --not-needed c,d --natives PLATFORM=DIR... --models DIR --description TEXT}.
+     * --fiji-provided a,b --not-needed c,d --natives PLATFORM=DIR... --models DIR --description TEXT
+     * --previous DB.XML.GZ|none}.
      * The class path file holds the runtime class path (maven-dependency-plugin:build-classpath).
      */
     public static void main(String[] args) throws IOException {
@@ -305,6 +341,11 @@ public final class UpdateSiteBuilder {
         for (String n : opts.getOrDefault("natives", List.of())) {
             int eq = n.indexOf('=');
             b.natives(n.substring(0, eq), Path.of(n.substring(eq + 1)));
+        }
+        String previous = one(opts, "previous", "none");
+        if (!previous.equals("none")) {
+            if (!Files.isRegularFile(Path.of(previous))) throw new IOException("no previous db.xml.gz at " + previous);
+            b.previous(Path.of(previous));
         }
         String models = one(opts, "models", "");
         if (!models.isEmpty()) b.models(Path.of(models));

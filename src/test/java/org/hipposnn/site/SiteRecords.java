@@ -44,6 +44,7 @@ final class SiteRecords {
     final Path site;
     final Map<String, Record> records = new LinkedHashMap<>();
     final List<String> duplicates = new ArrayList<>();
+    final List<String> obsolete = new ArrayList<>();
 
     SiteRecords(Path site) throws Exception {
         this.site = site;
@@ -68,6 +69,10 @@ final class SiteRecords {
             Element p = (Element) plugins.item(i);
             List<String> platforms = texts(p, "platform");
             NodeList versions = p.getElementsByTagName("version");
+            if (versions.getLength() == 0) { // obsolete: only previous versions
+                obsolete.add(p.getAttribute("filename"));
+                continue;
+            }
             assertEquals(1, versions.getLength(), p.getAttribute("filename") + ": one current version");
             Element v = (Element) versions.item(0);
             List<Dependency> deps = new ArrayList<>();

@@ -182,6 +182,32 @@ class UpdateSiteTest {
         assertNotEquals(UpdaterChecksum.of(a, "models/a.zip"), UpdaterChecksum.of(a, "models/b.zip"));
     }
 
+    @Test
+    void previousUploadBecomesPreviousVersionsAndObsoleteRecords() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("prev/models"));
+        writeZip(models.resolve("a.zip"), Map.of("m", "first"), null);
+        writeZip(models.resolve("gone.zip"), Map.of("m", "dropped later"), null);
+        Path first = tmp.resolve("prev/site1");
+        new UpdateSiteBuilder(first, "20260101000000").pluginJar(pluginJar).models(models).build();
+        writeZip(models.resolve("a.zip"), Map.of("m", "second"), null);
+        Files.delete(models.resolve("gone.zip"));
+        Path second = tmp.resolve("prev/site2");
+        new UpdateSiteBuilder(second, "20260201000000").pluginJar(pluginJar).models(models)
+                .previous(first.resolve("db.xml.gz")).build();
+
+        SiteRecords r = new SiteRecords(second);
+        r.checkFilesAndSizes();
+        r.checkChecksums();
+        assertEquals(List.of("models/gone.zip"), r.obsolete);
+        String db = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(second.resolve("db.xml.gz"))).readAllBytes(), StandardCharsets.UTF_8);
+        String oldSum = new SiteRecords(first).records.get("models/a.zip").checksum();
+        assertTrue(db.contains("<previous-version timestamp=\"20260101000000\" checksum=\"" + oldSum + "\"/>"), db);
+        // The plugin jar did not change: no previous version of it.
+        String pluginRecord = db.substring(db.indexOf("<plugin filename=\"plugins/"));
+        pluginRecord = pluginRecord.substring(0, pluginRecord.indexOf("</plugin>"));
+        assertFalse(pluginRecord.contains("previous-version"), pluginRecord);
+    }
+
     // ---- every class the plugin needs in Fiji resolves -------------------------------------
 
     @Test
