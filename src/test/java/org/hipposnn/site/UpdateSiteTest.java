@@ -315,6 +315,28 @@ class UpdateSiteTest {
         checkPluginClassesResolve(r);
     }
 
+    /** On linux-x86_64: ND4J starts from the real site's common and linux64 jars alone, with the oneDNN build. */
+    @Test
+    void realSiteNativesRunNd4j() throws Exception {
+        Path real = baseDir().resolve("target/update-site");
+        assumeTrue(Files.isRegularFile(real.resolve("db.xml.gz")), "no target/update-site (run mvn -Pupdate-site package)");
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"), "linux64 only");
+        SiteRecords r = new SiteRecords(real);
+        List<String> cp = new ArrayList<>();
+        cp.add(Path.of(SiteNd4jSmoke.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (SiteRecords.Record rec : r.records.values())
+            if (rec.filename().endsWith(".jar") && (rec.platforms().isEmpty() || rec.platforms().contains("linux64")))
+                cp.add(rec.file(real).toString());
+        for (Path p : runtimeJars) if (fijiProvided.contains(artifactId(p))) cp.add(p.toString());
+        Path cache = Files.createDirectories(tmp.resolve("javacpp-cache"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.bytedeco.javacpp.cachedir=" + cache, "-cp", String.join(java.io.File.pathSeparator, cp),
+                SiteNd4jSmoke.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("linux-x86_64-onednn"), "the oneDNN build loaded:\n" + out);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     static Map<String, String> checksums(SiteRecords r) {
