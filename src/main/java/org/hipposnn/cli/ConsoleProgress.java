@@ -14,17 +14,27 @@ final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
     private final boolean interactive = System.console() != null;
 
+
     ConsoleProgress(PrintStream out) {
         this.out = out;
     }
 
+    private long epochStart;
+
     @Override
     public void batchDone(int epoch, int epochs, int batch, int batches, double loss) {
-        if (!interactive) return;
-        int width = 30, filled = batch * width / batches;
-        out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f", epoch, epochs,
-                "=".repeat(filled), " ".repeat(width - filled), batch, batches, loss);
-        out.flush();
+        if (batch == 1) epochStart = System.nanoTime();
+        double elapsed = (System.nanoTime() - epochStart) / 1e9;
+        String eta = duration(elapsed / batch * (batches - batch));
+        if (interactive) {
+            int width = 30, filled = batch * width / batches;
+            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f  epoch ETA %s", epoch, epochs,
+                    "=".repeat(filled), " ".repeat(width - filled), batch, batches, loss, eta);
+            out.flush();
+        } else if (batch % Math.max(1, batches / 10) == 0 && batch < batches) {
+            // logs (batch jobs, nohup): a line every tenth of an epoch, so a long epoch is not silent
+            out.printf(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4f  epoch ETA %s%n", epoch, epochs, batch, batches, loss, eta);
+        }
     }
 
     @Override
