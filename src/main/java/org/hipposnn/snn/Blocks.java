@@ -55,6 +55,16 @@ final class Blocks {
         f.put((int) from, t, 0, n);
     }
 
+    /** dst[0..n) = elements [from, from+n) of a float32 array (bulk copy, no widening). */
+    void loadFloats(long from, float[] dst, int n) {
+        f.get((int) from, dst, 0, n);
+    }
+
+    /** elements [from, from+n) of a float32 array = src[0..n). */
+    void storeFloats(long from, float[] src, int n) {
+        f.put((int) from, src, 0, n);
+    }
+
     private float[] tmp(int n) {
         if (tmp == null || tmp.length < n) tmp = new float[n];
         return tmp;

@@ -136,8 +136,11 @@ public final class IfNeuron implements Neuron {
             u = scratchC(n);
             Arrays.fill(u, 0, n, 0.0);
         }
-        double[] cur = scratchA(n), o = scratchB(n);
         double count = 0;
+        if (!training && !smooth && current.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            count = inferFloat(ib, ob, u, n, steps, v); // inference: no widening copies, no potentials kept
+        } else {
+        double[] cur = scratchA(n), o = scratchB(n);
         for (int t = 0; t < steps; t++) {
             long base = (long) t * n;
             ib.load(base, cur, n);
@@ -162,6 +165,7 @@ public final class IfNeuron implements Neuron {
             if (training) ib.store(base, cur, n); // I[t] -> u[t], what the backward pass needs
             ob.store(base, o, n);
         }
+        }
         nanos += System.nanoTime() - start;
         if (listener != null) listener.onSpikes(layer, n, steps, count);
         final INDArray potentials = training ? in : null;
@@ -182,6 +186,44 @@ public final class IfNeuron implements Neuron {
 
             @Override public void release() { org.hipposnn.engine.Buffers.release(ownedCopy); }
         };
+    }
+
+    /**
+     * The same recurrence as the general loop in {@link #forward} (potentials in double, spike when
+     * u &gt; V, reset by subtraction), specialised for float32 inference: currents are read and spikes
+     * written as floats in bulk, with no widening copies and nothing kept for a backward pass.
+     * {@code IfDynamicsTest} and {@code DeterminismTest} hold both paths to the same spikes.
+     */
+    private double inferFloat(Blocks in, Blocks out, double[] u, int n, int steps, double v) {
+        float[] cur = floatScratch(n), o = floatScratch2(n);
+        double count = 0;
+        for (int t = 0; t < steps; t++) {
+            long base = (long) t * n;
+            in.loadFloats(base, cur, n);
+            int c = 0;
+            for (int i = 0; i < n; i++) {
+                double p = u[i] + cur[i];
+                boolean s = p > v;
+                o[i] = s ? 1f : 0f;
+                u[i] = s ? p - v : p;
+                c += s ? 1 : 0;
+            }
+            count += c;
+            out.storeFloats(base, o, n);
+        }
+        return count;
+    }
+
+    private float[] floatA = new float[0], floatB = new float[0];
+
+    private float[] floatScratch(int n) {
+        if (floatA.length < n) floatA = new float[n];
+        return floatA;
+    }
+
+    private float[] floatScratch2(int n) {
+        if (floatB.length < n) floatB = new float[n];
+        return floatB;
     }
 
     /**
