@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--reps", defaultValue = "5") int reps;
     @Option(names = "--chunk", defaultValue = "0", description = "SNN inference: time steps simulated at once (0: all T, like the reference).") int chunk;
-    @Option(names = "--only", description = "ann, snn or snn-train (default: everything).") String only;
+    @Option(names = "--only", description = "ann, snn, snn-infer or snn-train (default: everything).") String only;
 
     @Override
     public Integer call() throws Exception {
@@ -43,15 +43,15 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "# dense-equivalent: ann-infer %.1f GFLOP/s, ann-train %.1f GFLOP/s (3x forward)%n",
                     infer * gflop, train * 3 * gflop);
         }
-        if (only != null && !java.util.List.of("ann", "snn", "snn-train").contains(only)) {
-            throw new IllegalArgumentException("--only takes ann, snn or snn-train, not '" + only + "'");
+        if (only != null && !java.util.List.of("ann", "snn", "snn-infer", "snn-train").contains(only)) {
+            throw new IllegalArgumentException("--only takes ann, snn, snn-infer or snn-train, not '" + only + "'");
         }
         double infer = 0;
-        if (only == null || only.equals("snn")) {
+        if (only == null || only.equals("snn") || only.equals("snn-infer")) {
             infer = SnnStepBenchmark.snnInfer(spec, batch, timeSteps, chunk > 0 ? chunk : timeSteps, reps);
             System.out.printf(Locale.ROOT, "snn-infer %.1f slice-timesteps/s (T=%d)%n", infer, timeSteps);
         }
-        if (only == null || only.startsWith("snn")) {
+        if (only == null || only.equals("snn") || only.equals("snn-train")) {
             double train = SnnStepBenchmark.snnTrain(spec, batch, timeSteps, reps);
             System.out.printf(Locale.ROOT, "snn-train %.1f slice-timesteps/s (T=%d)%n", train, timeSteps);
             System.out.printf(Locale.ROOT, "snn-train-peak-rss %d MB (the whole process: VmHWM)%n", SnnStepBenchmark.peakRssKb() / 1024);
