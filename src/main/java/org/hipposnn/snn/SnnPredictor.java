@@ -20,8 +20,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * spike statistics collected on the way. Seeded, so the same input gives the same spikes.
  */
 public final class SnnPredictor implements SlicePredictor, org.hipposnn.eval.StepwisePredictor {
-    /** Steps simulated at once: measured no slower than all steps stacked, and bounded memory (docs/snn-engine.md). */
-    public static final int CHUNK = 5;
+    /**
+     * Steps simulated at once. Small chunks keep each layer's stack in cache: measured at T = 20,
+     * width 32, batch 26: 1-3 steps 262-289 slice-steps/s, 4-5 steps 196-203, all 20 stacked 142-145
+     * (docs/benchmarks.md); memory is bounded by the chunk whatever T is.
+     */
+    public static final int CHUNK = 2;
 
     private final SpikingUNet snn;
     private final int batchSize;
