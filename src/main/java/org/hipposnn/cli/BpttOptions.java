@@ -1,11 +1,8 @@
 package org.hipposnn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hipposnn.engine.Losses;
 import org.hipposnn.finetune.SnnFineTuning;
-import org.hipposnn.model.ModelBundle;
-import org.hipposnn.model.ModelFiles;
 import org.hipposnn.snn.ResetGradient;
 import org.hipposnn.snn.Surrogate;
 import org.hipposnn.training.ReduceLrOnPlateau;
@@ -47,24 +44,9 @@ final class BpttOptions {
         };
     }
 
-    /** Runs the training with a console progress bar and a checkpoint beside the output; writes the bundle. */
+    /** Runs the training as every training command ends ({@link TrainingRun}). */
     int run(SnnFineTuning job, String command) throws Exception {
-        Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
-        try {
-            ModelBundle b = job.listener(new ConsoleProgress(System.err)).checkpoint(checkpoint).run();
-            ModelFiles.save(out, b);
-            Files.deleteIfExists(checkpoint);
-            System.out.println("wrote " + out);
-            System.out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-                    .create().toJson(b.metrics().get("test")));
-            return 0;
-        } catch (org.hipposnn.training.Trainer.DivergedException e) {
-            System.err.println(command + ": " + e.getMessage());
-            return 3;
-        } catch (OutOfMemoryError e) {
-            System.err.println(command + ": out of memory (BPTT keeps T steps of every layer); try fewer --time-steps"
-                    + " or a smaller --batch. The checkpoint of the last finished epoch is kept in " + checkpoint);
-            return 3;
-        }
+        return TrainingRun.write(out, command, "BPTT keeps T steps of every layer; try fewer --time-steps or a smaller --batch",
+                (progress, checkpoint) -> job.listener(progress).checkpoint(checkpoint).run());
     }
 }

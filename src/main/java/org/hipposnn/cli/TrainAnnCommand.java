@@ -1,7 +1,5 @@
 package org.hipposnn.cli;
 
-import com.google.gson.GsonBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hipposnn.ann.AnnTraining;
@@ -11,11 +9,8 @@ import org.hipposnn.data.MsdDataset;
 import org.hipposnn.data.Preprocessing;
 import org.hipposnn.engine.Backend;
 import org.hipposnn.engine.Losses;
-import org.hipposnn.model.ModelBundle;
-import org.hipposnn.model.ModelFiles;
 import org.hipposnn.network.UNetSpec;
 import org.hipposnn.training.ReduceLrOnPlateau;
-import org.hipposnn.training.Trainer;
 import org.hipposnn.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,23 +77,7 @@ final class TrainAnnCommand implements Callable<Integer> {
                 patience, bceWarmup != null ? bceWarmup : (loss == Losses.Kind.DICE ? 1 : 0), earlyStop);
         MsdDataset dataset = MsdDataset.open(data);
         DataSplit s = split.split(dataset);
-        Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
-        ConsoleProgress progress = new ConsoleProgress(System.err);
-        try {
-            ModelBundle bundle = new AnnTraining(dataset, s, spec, p, settings).listener(progress).checkpoint(checkpoint).run();
-            ModelFiles.save(out, bundle);
-            Files.deleteIfExists(checkpoint);
-            System.out.println("wrote " + out);
-            System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(bundle.metrics()));
-            return 0;
-        } catch (Trainer.DivergedException e) {
-            System.err.println("train-ann: " + e.getMessage());
-            return 3;
-        } catch (OutOfMemoryError e) {
-            System.err.println("train-ann: out of memory (" + e.getMessage() + "); try a smaller --batch or --width,"
-                    + " or more heap (java -Xmx...). The checkpoint " + checkpoint + " of the last finished epoch is kept.");
-            return 3;
-        }
+        return TrainingRun.write(out, "train-ann", "try a smaller --batch or --width, or more heap (java -Xmx...)",
+                (progress, checkpoint) -> new AnnTraining(dataset, s, spec, p, settings).listener(progress).checkpoint(checkpoint).run());
     }
 }
