@@ -30,6 +30,7 @@ public final class AnnTraining {
     private final TrainingSettings settings;
     private TrainingListener listener = TrainingListener.NONE;
     private Path checkpoint;
+    private boolean score = true;
 
     public AnnTraining(MsdDataset data, DataSplit split, UNetSpec network, Preprocessing preprocessing,
                        TrainingSettings settings) {
@@ -49,6 +50,9 @@ public final class AnnTraining {
 
     /** Where to keep the per-epoch checkpoint; an existing one is resumed. */
     public AnnTraining checkpoint(Path file) { this.checkpoint = file; return this; }
+
+    /** Whether run() scores the test fold into the bundle's metrics (default true; an experiment scores it itself). */
+    public AnnTraining scoring(boolean score) { this.score = score; return this; }
 
     public ModelBundle run() throws IOException {
         listener.message("loading " + split.train().size() + " training, " + split.validation().size()
@@ -73,7 +77,7 @@ public final class AnnTraining {
         ModelBundle bundle = new ModelBundle(ModelBundle.Kind.ANN, network, preprocessing, r.bestWeights(), null,
                 training, null);
         JsonObject metrics = new JsonObject();
-        if (!split.test().isEmpty() && !r.cancelled()) {
+        if (score && !split.test().isEmpty() && !r.cancelled()) {
             listener.message("scoring " + split.test().size() + " test subjects");
             Segmenter segmenter = new Segmenter(preprocessing, new AnnPredictor(network, r.bestWeights(), settings.batchSize()));
             metrics.add("test", Evaluation.run(segmenter, preprocessing, data.select(split.test()), null).toJson());

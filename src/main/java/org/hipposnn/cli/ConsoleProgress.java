@@ -12,17 +12,25 @@ import org.hipposnn.training.TrainingListener;
  */
 final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
-    private final boolean interactive = System.console() != null;
-
+    private final boolean interactive;
+    private final boolean sparse;
 
     ConsoleProgress(PrintStream out) {
+        this(out, false);
+    }
+
+    /** @param sparse a line every tenth of the epochs and no batch bar (many short training jobs, e.g. the demo) */
+    ConsoleProgress(PrintStream out, boolean sparse) {
         this.out = out;
+        this.sparse = sparse;
+        this.interactive = !sparse && System.console() != null;
     }
 
     private long epochStart;
 
     @Override
     public void batchDone(int epoch, int epochs, int batch, int batches, double loss) {
+        if (sparse) return;
         if (batch == 1) epochStart = System.nanoTime();
         double elapsed = (System.nanoTime() - epochStart) / 1e9;
         String eta = duration(elapsed / batch * (batches - batch));
@@ -39,6 +47,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void epochDone(EpochRecord r, int epochs, double eta) {
+        if (sparse && r.epoch() % Math.max(1, epochs / 10) != 0 && r.epoch() != epochs) return;
         if (interactive) out.print("\r\033[K");
         out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val Dice %.4f  lr %.1e  %.1f s  ETA %s%n",
                 r.epoch(), epochs, r.trainLoss(), r.validationLoss(), r.validationDice(), r.learningRate(),

@@ -60,7 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
         System.out.println("T\t3-D Dice\t2-D Dice");
         r.byTimeSteps().forEach((t, rep) -> System.out.printf(Locale.ROOT, "%d\t%s\t%s%n", t, rep.dice3d(), rep.dice2d()));
         System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                .toJson(r.snn().metrics().get("test")));
+                .toJson(r.snn().metrics().has("test") ? r.snn().metrics().get("test") : r.snn().metrics().get("validation")));
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import org.hipposnn.engine.Backend;
 import org.hipposnn.io.VolumeFiles;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
+import org.hipposnn.model.ShippedModel;
 import org.hipposnn.segment.FolderSegmentation;
 import org.hipposnn.segment.Predictors;
 import org.hipposnn.segment.Segmenter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
         description = "Segment the hippocampus in .nii, .nii.gz or .tif images; writes label images and volumes.csv (and spikes.csv for an SNN).")
 final class SegmentCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model bundle (.zip) made by train-ann, convert, finetune or train-snn.")
+    @Option(names = "--model", description = "Model bundle (.zip) made by train-ann, convert, finetune or train-snn (default: the shipped SNN, models/hippo-snn.zip).")
     Path model;
 
     @Option(names = "--input", required = true, description = "An image file, or a folder of them.")
@@ -54,6 +55,10 @@ final class SegmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (timeSteps < 0) throw new IllegalArgumentException("--time-steps must be >= 0 (0: the model's own T), got " + timeSteps);
         Backend.start(threads);
+        if (model == null) {
+            model = ShippedModel.locate();
+            System.err.println("segment: the shipped model " + model);
+        }
         ModelBundle bundle = ModelFiles.load(model);
         if (timeSteps > 0 && bundle.kind() != ModelBundle.Kind.SNN) System.err.println("segment: --time-steps ignored: " + model + " is an ANN");
         SlicePredictor predictor = Predictors.forBundle(bundle, timeSteps);

@@ -9,7 +9,7 @@ final class SplitOptions {
     @Option(names = "--fold", defaultValue = "0", description = "Test fold, 0-based (default ${DEFAULT-VALUE}).")
     int fold;
 
-    @Option(names = "--folds", defaultValue = "5", description = "Number of folds (paper: 5).")
+    @Option(names = "--folds", defaultValue = "5", description = "Number of folds (paper: 5); 1 trains on every subject with no test fold (the shipped model).")
     int folds;
 
     @Option(names = "--split-seed", defaultValue = "" + DataSplit.DEFAULT_SEED, description = "Seed of the subject-wise split (default ${DEFAULT-VALUE}).")

@@ -1,19 +1,13 @@
 package org.hipposnn.cli;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hipposnn.data.DataSplit;
 import org.hipposnn.data.MsdDataset;
 import org.hipposnn.data.Preprocessing;
 import org.hipposnn.engine.Backend;
-import org.hipposnn.engine.UNet;
 import org.hipposnn.finetune.SnnFineTuning;
 import org.hipposnn.model.ModelBundle;
-import org.hipposnn.model.SpikingSettings;
-import org.hipposnn.network.LayerSpec;
 import org.hipposnn.network.UNetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,14 +37,7 @@ final class TrainSnnCommand implements Callable<Integer> {
         UNetSpec spec = new UNetSpec(shape[1], shape[2], width, UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL, dropout);
         MsdDataset dataset = MsdDataset.open(data);
         DataSplit s = split.split(dataset);
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (LayerSpec l : spec.layers()) if (l.hasNeuron()) thresholds.put(l.name(), 1.0);
-        JsonObject training = new JsonObject();
-        training.addProperty("data", dataset.root().toAbsolutePath().normalize().toString());
-        training.add("split", s.toJson());
-        training.addProperty("thresholdRule", "all 1, He-initialised weights (seed " + bptt.seed + ")");
-        ModelBundle fresh = new ModelBundle(ModelBundle.Kind.SNN, spec, pre, new UNet(spec, bptt.seed).weights(),
-                new SpikingSettings(bptt.timeSteps, encoder, thresholds), training, null);
+        ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, dataset, s, bptt.timeSteps, encoder, bptt.seed);
         return bptt.run(new SnnFineTuning(fresh, dataset, s, bptt.settings(lr), bptt.timeSteps, bptt.surrogate(), bptt.reset())
                 .stage("direct"), "train-snn");
     }

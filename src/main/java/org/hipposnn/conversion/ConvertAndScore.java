@@ -46,9 +46,11 @@ public final class ConvertAndScore {
         int[] steps = IntStream.concat(curve == null ? IntStream.empty() : Arrays.stream(curve), IntStream.of(timeSteps))
                 .distinct().sorted().toArray();
         if (steps[0] < 1) throw new IllegalArgumentException("the latency curve takes step counts >= 1, got " + steps[0]);
-        List<MsdDataset.Case> test = data.select(split.test());
+        // With no test fold (a model trained on every subject) the validation subjects are scored, and named so.
+        boolean heldOut = !split.test().isEmpty();
+        List<MsdDataset.Case> test = data.select(heldOut ? split.test() : split.validation());
         if (subjects > 0) test = test.subList(0, Math.min(subjects, test.size()));
-        if (test.isEmpty()) throw new IllegalArgumentException("the model's test fold has no subjects to score");
+        if (test.isEmpty()) throw new IllegalArgumentException("the model's split has no test or validation subjects to score");
 
         tell.accept("converting (" + settings.method() + ", " + settings.slices() + " training slices)");
         ModelBundle snn = new SnnConversion(ann, data, split, settings).run();
@@ -61,7 +63,7 @@ public final class ConvertAndScore {
         List<LayerSpikeStats> spikes = predictor.layerStats();
 
         JsonObject metrics = new JsonObject();
-        metrics.add("test", reports.get(timeSteps).toJson());
+        metrics.add(heldOut ? "test" : "validation", reports.get(timeSteps).toJson());
         JsonObject byT = new JsonObject();
         reports.forEach((t, r) -> byT.add(Integer.toString(t), r.toJson()));
         metrics.add("diceByTimeSteps", byT);

@@ -9,7 +9,7 @@ import java.util.List;
  * the pipeline (ANN, conversion, fine-tuning) sees the same subjects.
  *
  * @param fold   test fold index, 0-based
- * @param folds  number of folds (the paper: 5)
+ * @param folds  number of folds (the paper: 5); 1 means no test fold: every subject trains or validates
  * @param seed   split seed
  * @param validationFraction share of the training subjects kept for validation
  */
@@ -23,7 +23,8 @@ public record DataSplit(int fold, int folds, long seed, double validationFractio
         if (fold < 0 || fold >= folds) {
             throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + ", got " + fold);
         }
-        KFold.Fold f = KFold.split(ids, folds, seed).get(fold);
+        // One "fold": every subject trains (the shipped model); there is no test fold to score on.
+        KFold.Fold f = folds == 1 ? new KFold.Fold(0, ids, List.of()) : KFold.split(ids, folds, seed).get(fold);
         KFold.Split s = f.validationSplit(validationFraction, seed + 1);
         return new DataSplit(fold, folds, seed, validationFraction, s.train(), s.validation(), f.test());
     }

@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.hipposnn.model.ModelBundle;
 import org.hipposnn.model.ModelFiles;
+import org.hipposnn.model.ShippedModel;
 import org.hipposnn.model.SpikingSettings;
 
 /**
@@ -19,7 +18,7 @@ import org.hipposnn.model.SpikingSettings;
 final class ModelChoice {
 
     /** The bundled model's path inside the Fiji (or ImageJ) folder. */
-    static final String BUNDLED = "models/hippo-snn.zip";
+    static final String BUNDLED = ShippedModel.PATH;
 
     private ModelChoice() {}
 
@@ -31,15 +30,7 @@ final class ModelChoice {
             if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString(), null, "no such model file");
             return p;
         }
-        List<Path> looked = new ArrayList<>();
-        for (String dir : new String[] {System.getProperty("imagej.dir"), System.getProperty("ij.dir"), "."}) {
-            if (dir == null) continue;
-            Path p = Path.of(dir).resolve(BUNDLED).toAbsolutePath().normalize();
-            if (Files.isRegularFile(p)) return p;
-            looked.add(p);
-        }
-        throw new NoSuchFileException(BUNDLED, null, "no model_file given and no bundled model is installed (looked for "
-                + looked + "); give a model bundle made by Plugins > Hippocampus SNN > Train ANN");
+        return ShippedModel.locate();
     }
 
     /**

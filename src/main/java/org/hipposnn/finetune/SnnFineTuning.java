@@ -3,7 +3,12 @@ package org.hipposnn.finetune;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hipposnn.data.DataSplit;
+import org.hipposnn.data.Preprocessing;
+import org.hipposnn.network.LayerSpec;
+import org.hipposnn.network.UNetSpec;
 import org.hipposnn.data.MsdDataset;
 import org.hipposnn.engine.UNet;
 import org.hipposnn.eval.Evaluation;
@@ -37,6 +42,7 @@ public final class SnnFineTuning {
     private TrainingListener listener = TrainingListener.NONE;
     private Path checkpoint;
     private String stage = "fine-tuned";
+    private boolean score = true;
 
     /**
      * @param start     a converted SNN bundle (or, for direct training, a fresh one)
@@ -77,6 +83,26 @@ public final class SnnFineTuning {
     /** Names the stage in the bundle ("fine-tuned", or "direct" for training from scratch). */
     public SnnFineTuning stage(String name) { this.stage = name; return this; }
 
+    /** Whether run() scores the test fold into the bundle's metrics (default true; an experiment scores it itself). */
+    public SnnFineTuning scoring(boolean score) { this.score = score; return this; }
+
+    /**
+     * The start of the direct-training baseline: the same SNN from He-initialised weights, with the
+     * stated threshold rule: every threshold 1 (such weights give currents of order 1 for inputs in
+     * [0, 1]), so nothing is learned from an ANN.
+     */
+    public static ModelBundle randomStart(UNetSpec spec, Preprocessing pre, MsdDataset data, DataSplit split, int timeSteps,
+                                         String encoder, long seed) {
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (LayerSpec l : spec.layers()) if (l.hasNeuron()) thresholds.put(l.name(), 1.0);
+        JsonObject training = new JsonObject();
+        training.addProperty("data", data.root().toAbsolutePath().normalize().toString());
+        training.add("split", split.toJson());
+        training.addProperty("thresholdRule", "all 1, He-initialised weights (seed " + seed + ")");
+        return new ModelBundle(ModelBundle.Kind.SNN, spec, pre, new UNet(spec, seed).weights(),
+                new SpikingSettings(timeSteps, encoder, thresholds), training, null);
+    }
+
     public ModelBundle run() throws IOException {
         listener.message("loading " + split.train().size() + " training, " + split.validation().size() + " validation subjects");
         SliceSet train = SliceSet.of(data.select(split.train()), start.preprocessing());
@@ -107,7 +133,7 @@ public final class SnnFineTuning {
         ModelBundle tuned = new ModelBundle(ModelBundle.Kind.SNN, start.network(), start.preprocessing(), r.bestWeights(),
                 new SpikingSettings(timeSteps, start.spiking().encoder(), start.spiking().thresholds()), training, null);
         JsonObject metrics = new JsonObject();
-        if (!split.test().isEmpty() && !r.cancelled()) {
+        if (score && !split.test().isEmpty() && !r.cancelled()) {
             listener.message("scoring " + split.test().size() + " test subjects at T = " + timeSteps);
             SnnPredictor p = new SnnPredictor(tuned.network(), tuned.weights(), tuned.spiking(), timeSteps, 1, settings.batchSize());
             metrics.add("test", Evaluation.run(new Segmenter(tuned.preprocessing(), p), tuned.preprocessing(),

@@ -1,0 +1,18 @@
+package org.hipposnn.cli;
+
+import org.hipposnn.experiment.Protocol;
+import picocli.CommandLine.Option;
+
+/** The experiment protocol and its epoch overrides, shared by crossval and demo. */
+final class ProtocolOptions {
+    @Option(names = "--protocol",
+            description = "paper (100 ANN epochs, T = 200, 35 fine-tuning epochs at T = 20), reduced (what fits 2 CPU cores) or small (phantoms, demo, CI).")
+    String protocol;
+    @Option(names = "--ann-epochs", defaultValue = "0", description = "Override the protocol's ANN epochs.") int annEpochs;
+    @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "Override the protocol's fine-tuning epochs.") int fineTuneEpochs;
+    @Option(names = "--direct-epochs", defaultValue = "0", description = "Override the protocol's direct-training epochs.") int directEpochs;
+
+    Protocol protocol(String defaultName) {
+        return Protocol.named(protocol != null ? protocol : defaultName).withEpochs(annEpochs, fineTuneEpochs, directEpochs);
+    }
+}

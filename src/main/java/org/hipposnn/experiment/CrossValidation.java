@@ -1,0 +1,237 @@
+package org.hipposnn.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.hipposnn.ann.AnnTraining;
+import org.hipposnn.ann.AnnPredictor;
+import org.hipposnn.conversion.ConversionSettings;
+import org.hipposnn.conversion.ConvertAndScore;
+import org.hipposnn.data.DataSplit;
+import org.hipposnn.data.MsdDataset;
+import org.hipposnn.data.Preprocessing;
+import org.hipposnn.engine.Losses;
+import org.hipposnn.eval.Evaluation;
+import org.hipposnn.eval.LatencyCurve;
+import org.hipposnn.finetune.SnnFineTuning;
+import org.hipposnn.model.ModelBundle;
+import org.hipposnn.model.ModelFiles;
+import org.hipposnn.network.UNetSpec;
+import org.hipposnn.segment.Predictors;
+import org.hipposnn.segment.Segmenter;
+import org.hipposnn.snn.LayerSpikeStats;
+import org.hipposnn.snn.ResetGradient;
+import org.hipposnn.snn.SnnPredictor;
+import org.hipposnn.snn.SpikeTable;
+import org.hipposnn.snn.Surrogate;
+import org.hipposnn.training.ReduceLrOnPlateau;
+import org.hipposnn.training.TrainingListener;
+import org.hipposnn.training.TrainingSettings;
+
+/**
+ * The paper's Section 4 as a grid of jobs: for every (fold, loss), the ANN, its conversion, the
+ * fine-tuned SNN, and the direct-training baseline. Every job writes its model bundle and its
+ * {@link StageResult} under {@code fold-K/<loss>/} and is skipped when its result exists; training
+ * jobs keep a checkpoint beside their bundle and resume from it, so a long grid survives
+ * interruption and can be spread over machines that share (or later merge) the folder. All stages
+ * of a (fold, loss) are scored on the same held-out subjects.
+ */
+public final class CrossValidation {
+    /** The learning rates: the paper's Adam 1e-3 for the ANN and direct training, Rathi's 1e-4 for fine-tuning. */
+    public static final double ANN_LR = 1e-3, FINE_TUNE_LR = 1e-4, DIRECT_LR = 1e-3;
+
+    private final MsdDataset data;
+    private final Path root;
+    private final int folds;
+    private final long splitSeed;
+    private final Protocol protocol;
+    private final Preprocessing pre = Preprocessing.defaults();
+    private TrainingListener listener = TrainingListener.NONE;
+    private Consumer<String> log = m -> {};
+
+    public CrossValidation(MsdDataset data, Path root, int folds, long splitSeed, Protocol protocol) {
+        if (folds < 2) throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+        if (data.ids().size() < folds) {
+            throw new IllegalArgumentException(data.root() + ": " + data.ids().size() + " cases cannot make " + folds + " folds");
+        }
+        this.data = data;
+        this.root = root;
+        this.folds = folds;
+        this.splitSeed = splitSeed;
+        this.protocol = protocol;
+    }
+
+    /** Told about each epoch of every training job. */
+    public CrossValidation listener(TrainingListener l) { this.listener = l; return this; }
+
+    /** Told a line per job started, skipped or finished. */
+    public CrossValidation log(Consumer<String> l) { this.log = l; return this; }
+
+    public Path root() { return root; }
+
+    public DataSplit split(int fold) {
+        return DataSplit.of(data.ids(), fold, folds, splitSeed, DataSplit.DEFAULT_VALIDATION_FRACTION);
+    }
+
+    /** Where a job's model bundle goes. */
+    public Path bundle(int fold, Losses.Kind loss, Stage stage) {
+        return StageResult.file(root, fold, name(loss), stage).resolveSibling(stage.id() + ".zip");
+    }
+
+    /** Runs every job of the grid not done yet, stages in pipeline order, and returns every result. */
+    public List<StageResult> run(int[] onlyFolds, List<Losses.Kind> losses, List<Stage> stages) throws IOException {
+        int[] fs = onlyFolds == null || onlyFolds.length == 0 ? IntStream.range(0, folds).toArray() : onlyFolds;
+        List<StageResult> out = new ArrayList<>();
+        for (int f : fs) {
+            if (f < 0 || f >= folds) throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + ", got " + f);
+            for (Losses.Kind loss : losses) {
+                for (Stage s : Stage.values()) if (stages.contains(s)) out.add(run(f, loss, s));
+            }
+        }
+        return out;
+    }
+
+    /** One job: its result if already there, otherwise runs it (and the jobs it needs first). */
+    public StageResult run(int fold, Losses.Kind loss, Stage stage) throws IOException {
+        Path file = StageResult.file(root, fold, name(loss), stage);
+        if (Files.exists(file)) {
+            log.accept("done before: fold " + fold + ", " + name(loss) + ", " + stage.id());
+            return StageResult.read(file);
+        }
+        log.accept("fold " + fold + ", " + name(loss) + ", " + stage.id());
+        long t0 = System.nanoTime();
+        DataSplit split = split(fold);
+        List<MsdDataset.Case> test = data.select(split.test());
+        if (protocol.testSubjects() > 0) test = test.subList(0, Math.min(protocol.testSubjects(), test.size()));
+        Path bundle = bundle(fold, loss, stage);
+        Files.createDirectories(bundle.getParent());
+        Path checkpoint = bundle.resolveSibling(bundle.getFileName() + ".checkpoint");
+        StageResult r = switch (stage) {
+            case ANN -> ann(fold, loss, split, test, bundle, checkpoint, t0);
+            case CONVERTED -> converted(fold, loss, split, bundle, t0);
+            case FINE_TUNED -> fineTuned(fold, loss, split, test, bundle, checkpoint, t0);
+            case DIRECT -> direct(fold, loss, split, test, bundle, checkpoint, t0);
+        };
+        Files.deleteIfExists(checkpoint);
+        r.write(file);
+        log.accept(String.format(java.util.Locale.ROOT, "fold %d, %s, %s: 3-D Dice %.3f (T = %d), %.0f s",
+                fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps(), r.seconds()));
+        return r;
+    }
+
+    private StageResult ann(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle, Path checkpoint,
+                            long t0) throws IOException {
+        int[] shape = pre.sliceShape();
+        UNetSpec spec = new UNetSpec(shape[1], shape[2], protocol.width(), UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL,
+                UNetSpec.DEFAULT_DROPOUT);
+        TrainingSettings settings = new TrainingSettings(loss, protocol.annEpochs(), protocol.batch(), ANN_LR, 1,
+                ReduceLrOnPlateau.DEFAULT_FACTOR, ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0,
+                protocol.annEarlyStop());
+        ModelBundle b = new AnnTraining(data, split, spec, pre, settings).listener(listener).checkpoint(checkpoint).scoring(false).run();
+        ModelFiles.save(bundle, b);
+        Evaluation.Report rep = Evaluation.run(new Segmenter(pre, new AnnPredictor(spec, b.weights(), protocol.batch())), pre, test, null);
+        return result(fold, loss, Stage.ANN, 0, rep, b.training().get("epochsRun").getAsInt(),
+                b.training().get("bestEpoch").getAsInt(), t0, new TreeMap<>(), List.of());
+    }
+
+    private StageResult converted(int fold, Losses.Kind loss, DataSplit split, Path bundle, long t0) throws IOException {
+        ModelBundle ann = ModelFiles.load(need(fold, loss, Stage.ANN));
+        ConversionSettings settings = ConversionSettings.withDefaults("weight-normalisation", protocol.conversionT(), "poisson",
+                protocol.conversionSlices(), null, null, ConversionSettings.DEFAULT_SCALE, 1);
+        ConvertAndScore.Result c = ConvertAndScore.run(ann, data, split, settings, protocol.conversionCurve(),
+                protocol.testSubjects(), log);
+        ModelFiles.save(bundle, c.snn());
+        SortedMap<Integer, Double> byT = new TreeMap<>();
+        c.byTimeSteps().forEach((t, rep) -> byT.put(t, rep.dice3d().mean()));
+        return result(fold, loss, Stage.CONVERTED, protocol.conversionT(), c.test(), 0, 0, t0, byT, c.spikes());
+    }
+
+    private StageResult fineTuned(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
+                                  Path checkpoint, long t0) throws IOException {
+        ModelBundle converted = ModelFiles.load(need(fold, loss, Stage.CONVERTED));
+        ModelBundle b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), FINE_TUNE_LR),
+                protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
+                .listener(listener).checkpoint(checkpoint).scoring(false).run();
+        ModelFiles.save(bundle, b);
+        StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0);
+        if (!test.isEmpty()) {
+            ExampleFigure.write(bundle.resolveSibling("fig2.png"), test.get(0), pre, ModelFiles.load(bundle(fold, loss, Stage.ANN)),
+                    converted, b);
+        }
+        return r;
+    }
+
+    private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
+                               Path checkpoint, long t0) throws IOException {
+        int[] shape = pre.sliceShape();
+        UNetSpec spec = new UNetSpec(shape[1], shape[2], protocol.width(), UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL,
+                UNetSpec.DEFAULT_DROPOUT);
+        ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, data, split, protocol.directT(), "poisson", 1);
+        ModelBundle b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
+                Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
+                .listener(listener).checkpoint(checkpoint).scoring(false).run();
+        ModelFiles.save(bundle, b);
+        return scoreSnn(fold, loss, Stage.DIRECT, b, test, new int[0], t0);
+    }
+
+    private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
+        return new TrainingSettings(loss, epochs, protocol.batch(), lr, 1, ReduceLrOnPlateau.DEFAULT_FACTOR,
+                ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, 0);
+    }
+
+    /** Scores an SNN at its own T (with its spike statistics), then at the further T of a curve. */
+    private StageResult scoreSnn(int fold, Losses.Kind loss, Stage stage, ModelBundle b, List<MsdDataset.Case> test, int[] curve,
+                                 long t0) throws IOException {
+        int t = b.spiking().timeSteps();
+        SnnPredictor p = new SnnPredictor(b.network(), b.weights(), b.spiking(), t, Predictors.SEED, protocol.batch());
+        Evaluation.Report rep = Evaluation.run(new Segmenter(pre, p), pre, test, null);
+        List<LayerSpikeStats> spikes = p.layerStats();
+        SortedMap<Integer, Double> byT = new TreeMap<>();
+        byT.put(t, rep.dice3d().mean());
+        int[] others = IntStream.of(curve).filter(x -> x != t).sorted().distinct().toArray();
+        if (others.length > 0) {
+            SnnPredictor longest = new SnnPredictor(b.network(), b.weights(), b.spiking(), others[others.length - 1],
+                    Predictors.SEED, protocol.batch());
+            LatencyCurve.run(longest, pre, test, others, null).forEach((k, v) -> byT.put(k, v.dice3d().mean()));
+        }
+        com.google.gson.JsonObject stageInfo = b.training().getAsJsonObject(stage == Stage.DIRECT ? "direct" : "fine-tuned");
+        return result(fold, loss, stage, t, rep, stageInfo.get("epochsRun").getAsInt(), stageInfo.get("convergenceEpoch").getAsInt(),
+                t0, byT, spikes);
+    }
+
+    private Path need(int fold, Losses.Kind loss, Stage stage) throws IOException {
+        Path b = bundle(fold, loss, stage);
+        if (!Files.exists(StageResult.file(root, fold, name(loss), stage))) run(fold, loss, stage);
+        return b;
+    }
+
+    private static StageResult result(int fold, Losses.Kind loss, Stage stage, int t, Evaluation.Report rep, int epochs,
+                                      int convergence, long t0, SortedMap<Integer, Double> byT, List<LayerSpikeStats> spikes) {
+        List<StageResult.Layer> layers = new ArrayList<>();
+        for (LayerSpikeStats s : spikes) if (!Double.isNaN(s.firingRate())) layers.add(new StageResult.Layer(s.layer(), s.threshold(), s.firingRate()));
+        LayerSpikeStats total = spikes.isEmpty() ? null : SpikeTable.total(spikes);
+        return new StageResult(fold, name(loss), stage.id(), t, rep.cases().size(), rep.dice3d().mean(), rep.dice3d().std(),
+                rep.dice2d().mean(), rep.dice2d().std(), epochs, convergence, (System.nanoTime() - t0) / 1e9, byT, layers,
+                total == null ? 0 : total.snnEnergyPj() / 1000, total == null ? 0 : total.annEnergyPj() / 1000);
+    }
+
+    /** The loss as the command line names it: bce, dice, bce-dice. */
+    public static String name(Losses.Kind loss) {
+        return loss.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The losses by those names. */
+    public static Losses.Kind loss(String name) {
+        try {
+            return Losses.Kind.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a loss; use bce, dice or bce-dice");
+        }
+    }
+}

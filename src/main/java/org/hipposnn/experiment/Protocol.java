@@ -1,0 +1,99 @@
+package org.hipposnn.experiment;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How much work each stage of the pipeline gets in an experiment: one record, so a report says
+ * exactly what was run and the paper's protocol stays one flag away from a reduced one.
+ *
+ * @param annEpochs        ANN epochs (paper: 100)
+ * @param annEarlyStop     stop the ANN after this many epochs without validation improvement (0: never)
+ * @param width            channels of the U-Net's first level (paper: 32)
+ * @param conversionT      T the converted SNN is scored at (paper: 200)
+ * @param conversionCurve  further T the converted SNN is scored at (Dice against T)
+ * @param conversionSlices training slices weight normalisation takes its statistics from
+ * @param fineTuneT        T of every fine-tuning pass, and the fine-tuned SNN's T
+ * @param fineTuneEpochs   fine-tuning epochs (paper: at most 35)
+ * @param fineTunedCurve   T the fine-tuned SNN is scored at besides its own (Dice against T)
+ * @param directEpochs     epochs of the direct-training baseline (paper: about 60 to converge)
+ * @param directT          T of the direct-training baseline (the fine-tuning T: the same budget per epoch)
+ * @param testSubjects     score only the first N test subjects of a fold (0: all)
+ * @param batch            slices per step (paper: 26)
+ */
+public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
+                       int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
+                       int directEpochs, int directT, int testSubjects, int batch) {
+
+    public Protocol {
+        if (annEpochs < 1 || fineTuneEpochs < 1 || directEpochs < 0) throw new IllegalArgumentException("epochs must be >= 1");
+        if (width < 1 || conversionT < 1 || fineTuneT < 1 || directT < 1 || batch < 1 || conversionSlices < 1) {
+            throw new IllegalArgumentException("width, T, slices and batch must be >= 1");
+        }
+        conversionCurve = conversionCurve.clone();
+        fineTunedCurve = fineTunedCurve.clone();
+    }
+
+    /** The paper's protocol (Section 4): 100 ANN epochs, T = 200 conversion, 35 fine-tuning epochs at T = 20. */
+    public static Protocol paper() {
+        return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
+                100, 20, 0, 26);
+    }
+
+    /**
+     * What fits two CPU cores in a working day for a 5-fold grid: ANN with early stopping, the
+     * converted SNN scored at T = 100 on the first 10 test subjects of each fold, fine-tuning at T = 10.
+     */
+    public static Protocol reduced() {
+        return new Protocol("reduced", 40, 8, 32, 100, new int[] {10, 25, 50}, 260, 10, 2, new int[] {16, 32},
+                2, 10, 10, 26);
+    }
+
+    /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
+    public static Protocol small() {
+        return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
+                15, 10, 0, 12);
+    }
+
+    /** paper, reduced or small. */
+    public static Protocol named(String name) {
+        return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+            case "paper" -> paper();
+            case "reduced" -> reduced();
+            case "small" -> small();
+            default -> throw new IllegalArgumentException("protocol is paper, reduced or small, not '" + name + "'");
+        };
+    }
+
+    /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
+    public Protocol withEpochs(int ann, int fineTune, int direct) {
+        return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
+                fineTuneT, fineTune > 0 ? fineTune : fineTuneEpochs, fineTunedCurve, direct > 0 ? direct : directEpochs, directT,
+                testSubjects, batch);
+    }
+
+    public JsonObject toJson() {
+        return new Gson().toJsonTree(this).getAsJsonObject();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s: ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
+                        + "fine-tuning %d epochs at T = %d (also scored at %s); direct training %d epochs at T = %d; batch %d",
+                name, annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
+                Arrays.toString(conversionCurve), testSubjects > 0 ? "the first " + testSubjects : "all", fineTuneEpochs, fineTuneT,
+                Arrays.toString(fineTunedCurve), directEpochs, directT, batch);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Protocol p && toJson().equals(p.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+}
