@@ -39,6 +39,8 @@ final class Charts {
                 PlotOrientation.VERTICAL, true, false, false);
         c.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         c.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        ((org.jfree.chart.renderer.category.BarRenderer) c.getCategoryPlot().getRenderer())
+                .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         c.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         save(png, c, 900, 480);
     }
@@ -72,6 +74,7 @@ final class Charts {
         LogAxis t = new LogAxis("time steps T (log scale)");
         t.setBase(2);
         t.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        t.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         plot.setDomainAxis(t);
         plot.getRangeAxis().setRange(0, 1);
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));

@@ -120,8 +120,9 @@ public final class CrossValidation {
         };
         Files.deleteIfExists(checkpoint);
         r.write(file);
-        log.accept(String.format(java.util.Locale.ROOT, "fold %d, %s, %s: 3-D Dice %.3f (T = %d), %.0f s",
-                fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps(), r.seconds()));
+        log.accept(String.format(java.util.Locale.ROOT, "fold %d, %s, %s: 3-D Dice %.3f%s on %d held-out subject(s), %.0f s",
+                fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps() > 0 ? " at T = " + r.timeSteps() : "", r.subjects(),
+                r.seconds()));
         return r;
     }
 
@@ -134,6 +135,7 @@ public final class CrossValidation {
                 ReduceLrOnPlateau.DEFAULT_FACTOR, ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0,
                 protocol.annEarlyStop());
         ModelBundle b = new AnnTraining(data, split, spec, pre, settings).listener(listener).checkpoint(checkpoint).scoring(false).run();
+        stopIfCancelled(checkpoint);
         ModelFiles.save(bundle, b);
         Evaluation.Report rep = Evaluation.run(new Segmenter(pre, new AnnPredictor(spec, b.weights(), protocol.batch())), pre, test, null);
         return result(fold, loss, Stage.ANN, 0, rep, b.training().get("epochsRun").getAsInt(),
@@ -158,6 +160,7 @@ public final class CrossValidation {
         ModelBundle b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), FINE_TUNE_LR),
                 protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
                 .listener(listener).checkpoint(checkpoint).scoring(false).run();
+        stopIfCancelled(checkpoint);
         ModelFiles.save(bundle, b);
         StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0);
         if (!test.isEmpty()) {
@@ -176,8 +179,14 @@ public final class CrossValidation {
         ModelBundle b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
                 Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
                 .listener(listener).checkpoint(checkpoint).scoring(false).run();
+        stopIfCancelled(checkpoint);
         ModelFiles.save(bundle, b);
         return scoreSnn(fold, loss, Stage.DIRECT, b, test, new int[0], t0);
+    }
+
+    /** A cancelled training job writes neither bundle nor result; its checkpoint resumes it. */
+    private void stopIfCancelled(Path checkpoint) {
+        if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled; " + checkpoint + " resumes the job");
     }
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {

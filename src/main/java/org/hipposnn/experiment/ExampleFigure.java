@@ -49,7 +49,7 @@ public final class ExampleFigure {
         List<float[]> masks = List.of(new float[n], gt, mask(ann, slice, h, w), mask(converted, slice, h, w), mask(tuned, slice, h, w));
 
         int pw = w * SCALE, ph = h * SCALE;
-        BufferedImage out = new BufferedImage(titles.size() * (pw + PAD) + PAD, ph + TITLE + 2 * PAD, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(titles.size() * (pw + PAD) + PAD, ph + 2 * TITLE + 2 * PAD, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
@@ -58,7 +58,7 @@ public final class ExampleFigure {
         for (int k = 0; k < titles.size(); k++) {
             int x0 = PAD + k * (pw + PAD), y0 = TITLE + PAD;
             g.setColor(Color.BLACK);
-            g.drawString(titles.get(k) + " (" + c.id() + ", slice " + best + ")", x0, TITLE - 2);
+            g.drawString(titles.get(k), x0, TITLE - 2);
             float[] m = masks.get(k);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -71,6 +71,9 @@ public final class ExampleFigure {
                 }
             }
         }
+        g.setColor(Color.BLACK);
+        g.drawString(c.id() + ", held-out, crop slice " + best + " (the slice with the most hippocampus); red: label", PAD,
+                out.getHeight() - PAD);
         g.dispose();
         Files.createDirectories(png.toAbsolutePath().getParent());
         AtomicFiles.writeStream(png, o -> ImageIO.write(out, "png", o));

@@ -2,12 +2,17 @@ package org.hipposnn.fiji;
 
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipposnn.data.DataSplit;
 import org.hipposnn.data.MsdDataset;
 import org.hipposnn.engine.Backend;
-import org.hipposnn.model.ModelBundle;
-import org.hipposnn.model.ModelFiles;
+import org.hipposnn.engine.Losses;
+import org.hipposnn.experiment.CrossValidation;
+import org.hipposnn.experiment.Protocol;
+import org.hipposnn.experiment.Report;
+import org.hipposnn.experiment.Stage;
+import org.hipposnn.experiment.StageResult;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -17,9 +22,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * Plugins &gt; Hippocampus SNN &gt; Cross-validate: trains the ANN on every fold for one loss and
- * scores each held-out fold, as the paper's tables report (mean and spread over folds). A loop
- * over the same training as Train ANN; each fold's bundle is kept in output_dir when one is given.
+ * Plugins &gt; Hippocampus SNN &gt; Cross-validate: the paper's experiment grid, as the command
+ * line's {@code crossval} runs it: per fold and loss the ANN, the converted SNN, the fine-tuned SNN
+ * and (optionally) the directly trained SNN, each a resumable job in output_dir; then the report
+ * (results.csv, table1.md, figures) in output_dir/report. Running it again with the same output_dir
+ * resumes where it stopped.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Hippocampus SNN>Cross-validate", headless = true)
 public class CrossValidateCommand extends ContextCommand {
@@ -27,23 +34,35 @@ public class CrossValidateCommand extends ContextCommand {
     @Parameter(label = "Data folder (imagesTr/, labelsTr/)", style = "directory")
     private File data_dir;
 
-    @Parameter(label = "Loss", choices = {"bce-dice", "bce", "dice"})
-    private String loss = "bce-dice";
+    @Parameter(label = "Output folder (jobs, models, report)", style = "directory")
+    private File output_dir;
 
-    @Parameter(label = "Epochs", min = "1")
-    private int epochs = 100;
+    @Parameter(label = "Losses", choices = {"bce, dice, bce-dice", "bce-dice", "bce", "dice"})
+    private String losses = "bce, dice, bce-dice";
+
+    @Parameter(label = "Protocol", choices = {"reduced", "paper", "small"})
+    private String protocol = "reduced";
 
     @Parameter(label = "Folds", min = "2")
     private int folds = 5;
 
-    @Parameter(label = "Width (channels of the first level)", min = "1")
-    private int width = 32;
+    @Parameter(label = "ANN epochs (0: the protocol's)", min = "0")
+    private int ann_epochs = 0;
 
-    @Parameter(label = "Folder for the fold models (optional)", style = "directory", required = false)
-    private File output_dir;
+    @Parameter(label = "Fine-tuning epochs (0: the protocol's)", min = "0")
+    private int fine_tune_epochs = 0;
+
+    @Parameter(label = "Direct-training epochs (0: the protocol's)", min = "0")
+    private int direct_epochs = 0;
+
+    @Parameter(label = "Include the direct-training baseline")
+    private boolean direct = true;
 
     @Parameter(type = ItemIO.OUTPUT)
-    private ResultsTable fold_dice;
+    private ResultsTable results;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String table1;
 
     @Parameter
     private StatusService status;
@@ -56,22 +75,44 @@ public class CrossValidateCommand extends ContextCommand {
         try {
             Backend.start(0);
             MsdDataset data = FoldTraining.open(data_dir);
-            ResultsTable table = new ResultsTable();
-            for (int fold = 0; fold < folds; fold++) {
-                Path model = output_dir == null ? null : output_dir.toPath().resolve("ann-" + loss + "-fold" + fold + ".zip");
-                Path checkpoint = model == null ? null : model.resolveSibling(model.getFileName() + ".checkpoint");
-                StatusProgress progress = new StatusProgress(status, log, this::isCanceled, "Cross-validate fold " + fold);
-                ModelBundle b = FoldTraining.train(data, FoldTraining.loss(loss), epochs, fold, folds, width, progress, checkpoint);
-                if (progress.wasCancelled()) { cancel("Cross-validate was cancelled at fold " + fold); return; }
-                if (model != null) { ModelFiles.save(model, b); Files.deleteIfExists(checkpoint); }
-                FoldTraining.addScores(table, fold, b);
-                log.info("Cross-validate: fold " + fold + " test Dice " + FoldTraining.testMetric(b, "dice3dMean"));
-            }
-            fold_dice = table;
+            if (output_dir == null) throw new IllegalArgumentException("no output_dir given");
+            Protocol p = Protocol.named(protocol).withEpochs(ann_epochs, fine_tune_epochs, direct_epochs);
+            List<Losses.Kind> kinds = new ArrayList<>();
+            for (String l : losses.split(",")) kinds.add(FoldTraining.loss(l));
+            List<Stage> stages = new ArrayList<>(List.of(Stage.ANN, Stage.CONVERTED, Stage.FINE_TUNED));
+            if (direct) stages.add(Stage.DIRECT);
+            StatusProgress progress = new StatusProgress(status, log, this::isCanceled, "Cross-validate");
+            CrossValidation cv = new CrossValidation(data, output_dir.toPath(), folds, DataSplit.DEFAULT_SEED, p)
+                    .listener(progress).log(m -> log.info("Cross-validate: " + m));
+            cv.run(null, kinds, stages);
+            Report report = Report.read(cv.root());
+            table1 = report.write(cv.root().resolve("report"), cv.root(), p.toString());
+            results = table(report.results());
+            log.info("Cross-validate: report in " + cv.root().resolve("report"));
+        } catch (java.util.concurrent.CancellationException e) {
+            cancel("Cross-validate was cancelled; run it again with the same output folder to resume");
         } catch (Exception e) {
             String m = Failures.message(e);
             log.error("Cross-validate: " + m);
             cancel(m);
         }
+    }
+
+    private static ResultsTable table(List<StageResult> rs) {
+        ResultsTable t = new ResultsTable();
+        for (StageResult r : rs) {
+            t.incrementCounter();
+            t.addValue("fold", r.fold());
+            t.addValue("loss", r.loss());
+            t.addValue("stage", r.stage());
+            t.addValue("time_steps", r.timeSteps());
+            t.addValue("test_subjects", r.subjects());
+            t.addValue("dice3d_mean", r.dice3dMean());
+            t.addValue("dice3d_std", r.dice3dStd());
+            t.addValue("dice2d_mean", r.dice2dMean());
+            t.addValue("epochs_run", r.epochsRun());
+            t.addValue("convergence_epoch", r.convergenceEpoch());
+        }
+        return t;
     }
 }

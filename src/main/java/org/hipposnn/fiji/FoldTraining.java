@@ -1,7 +1,6 @@
 package org.hipposnn.fiji;
 
 import com.google.gson.JsonObject;
-import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,17 +53,6 @@ final class FoldTraining {
         DataSplit split = DataSplit.of(data.ids(), fold, folds, DataSplit.DEFAULT_SEED, DataSplit.DEFAULT_VALIDATION_FRACTION);
         return new AnnTraining(data, split, spec, p, TrainingSettings.ann(loss, epochs, 1))
                 .listener(listener).checkpoint(checkpoint).run();
-    }
-
-    /** One row of the per-fold table: the held-out fold's size and Dice (NaN when nothing was scored). */
-    static void addScores(ResultsTable t, int fold, ModelBundle b) {
-        t.incrementCounter();
-        t.addValue("fold", fold);
-        t.addValue("test_subjects", testMetric(b, "subjects"));
-        t.addValue("dice3d_mean", testMetric(b, "dice3dMean"));
-        t.addValue("dice3d_std", testMetric(b, "dice3dStd"));
-        t.addValue("dice2d_mean", testMetric(b, "dice2dMean"));
-        t.addValue("best_epoch", b.training().has("bestEpoch") ? b.training().get("bestEpoch").getAsInt() : Double.NaN);
     }
 
     /** A figure of the bundle's held-out scores (Evaluation.Report.toJson names), NaN when absent. */

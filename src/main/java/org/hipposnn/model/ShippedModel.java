@@ -24,7 +24,9 @@ public final class ShippedModel {
         String override = System.getProperty("hipposnn.model");
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
-            if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString(), null, "no such model file (system property hipposnn.model)");
+            if (!Files.isRegularFile(p)) {
+                throw new NoSuchFileException(p.toString(), null, "no bundled model is installed there (system property hipposnn.model); give a model bundle");
+            }
             return p;
         }
         List<Path> looked = new ArrayList<>();

@@ -39,7 +39,12 @@ class MacrosTest {
     @Test
     void failuresComeBackAsErrorStrings() throws Exception {
         assertError(Macros.segment(tmp.resolve("none.nii.gz").toString(), tmp.resolve("o.nii.gz").toString(), model), "none.nii.gz");
-        assertError(Macros.segment(phantom(0).toString(), tmp.resolve("o.nii.gz").toString(), ""), "no bundled model");
+        System.setProperty("hipposnn.model", tmp.resolve("models/hippo-snn.zip").toString());
+        try {
+            assertError(Macros.segment(phantom(0).toString(), tmp.resolve("o.nii.gz").toString(), ""), "no bundled model");
+        } finally {
+            System.clearProperty("hipposnn.model");
+        }
         assertError(Macros.segment(phantom(0).toString(), tmp.resolve("o.txt").toString(), model), "unsupported file type");
         assertError(Macros.segment("", tmp.resolve("o.nii.gz").toString(), model), "inputPath is empty");
         assertError(Macros.segmentFolder(tmp.resolve("nowhere").toString(), tmp.resolve("out").toString(), model), "nowhere");

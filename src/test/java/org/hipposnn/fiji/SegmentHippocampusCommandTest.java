@@ -130,7 +130,12 @@ class SegmentHippocampusCommandTest {
         assertCancelled("none.zip", "input_file", phantom(0), "model_file", tmp.resolve("none.zip").toFile());
         Path notes = Files.writeString(tmp.resolve("notes.zip"), "not a model");
         assertCancelled("not a", "input_file", phantom(0), "model_file", notes.toFile());
-        assertCancelled("no bundled model is installed", "input_file", phantom(0), "model_file", null);
+        String shipped = System.setProperty("hipposnn.model", tmp.resolve("models/hippo-snn.zip").toString());
+        try {
+            assertCancelled("no bundled model is installed", "input_file", phantom(0), "model_file", null);
+        } finally {
+            if (shipped == null) System.clearProperty("hipposnn.model"); else System.setProperty("hipposnn.model", shipped);
+        }
         assertCancelled("no input", "image", null, "input_file", null, "model_file", model);
         assertCancelled("missing.nii.gz", "input_file", tmp.resolve("missing.nii.gz").toFile(), "model_file", model);
     }

@@ -110,19 +110,21 @@ class TrainingCommandsTest {
     }
 
     @Test
-    void crossValidateScoresEveryFold() throws Exception {
-        Path models = Files.createDirectories(tmp.resolve("cv"));
-        CommandModule m = run(ctx, CrossValidateCommand.class, "data_dir", new File("test-data"), "loss", "bce",
-                "epochs", 1, "folds", 2, "width", 4, "output_dir", models.toFile());
+    void crossValidateRunsTheGridAndWritesTheReport() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("cv"));
+        CommandModule m = run(ctx, CrossValidateCommand.class, "data_dir", new File("test-data"), "output_dir", out.toFile(),
+                "losses", "bce", "protocol", "small", "folds", 2, "ann_epochs", 2, "fine_tune_epochs", 1, "direct_epochs", 1,
+                "direct", true);
         assertFalse(m.isCanceled(), m.getCancelReason());
-        ResultsTable t = (ResultsTable) m.getOutput("fold_dice");
-        assertEquals(2, t.size());
-        for (int fold = 0; fold < 2; fold++) {
-            assertEquals(fold, t.getValue("fold", fold));
-            assertEquals(2, t.getValue("test_subjects", fold));
-            double d = t.getValue("dice3d_mean", fold);
-            assertTrue(d >= 0 && d <= 1, "fold " + fold + " Dice " + d);
-            assertTrue(Files.exists(models.resolve("ann-bce-fold" + fold + ".zip")));
+        ResultsTable t = (ResultsTable) m.getOutput("results");
+        assertEquals(2 * 4, t.size(), "2 folds x 4 stages");
+        for (int row = 0; row < t.size(); row++) {
+            assertEquals(2, t.getValue("test_subjects", row));
+            double d = t.getValue("dice3d_mean", row);
+            assertTrue(d >= 0 && d <= 1, "row " + row + " Dice " + d);
         }
+        assertTrue(((String) m.getOutput("table1")).contains("| bce | fine-tuned SNN (hybrid) | 10 | 2 |"));
+        assertTrue(Files.exists(out.resolve("report/table1.md")));
+        assertTrue(Files.exists(out.resolve("fold-1/bce/fine-tuned.zip")));
     }
 }
