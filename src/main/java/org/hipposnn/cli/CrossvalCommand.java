@@ -37,7 +37,7 @@ final class CrossvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Protocol p = protocol.protocol("reduced");
-        var lossKinds = losses.stream().map(CrossValidation::loss).toList();
+        var lossKinds = losses.stream().map(org.hipposnn.engine.Losses.Kind::of).toList();
         var stageList = stages.stream().map(Stage::of).toList();
         if (!reportOnly) {
             Backend.start(threads);

@@ -1,6 +1,5 @@
 package org.hipposnn.cli;
 
-import java.util.Locale;
 import org.hipposnn.engine.Losses;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -10,9 +9,9 @@ final class LossConverter implements ITypeConverter<Losses.Kind> {
     @Override
     public Losses.Kind convert(String value) {
         try {
-            return Losses.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Losses.Kind.of(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' is not a loss; use bce, dice or bce-dice");
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

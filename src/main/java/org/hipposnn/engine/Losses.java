@@ -20,6 +20,15 @@ public final class Losses {
     public enum Kind {
         BCE, DICE, BCE_DICE;
 
+        /** The name the paper, the command line and the macros use: bce, dice, bce-dice. */
+        public String id() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        /** The loss by its {@link #id()}; the message names the choices. */
+        public static Kind of(String id) {
+            for (Kind k : values()) if (id != null && k.id().equals(id.trim().toLowerCase(java.util.Locale.ROOT))) return k;
+            throw new IllegalArgumentException("'" + id + "' is not a loss; use bce, dice or bce-dice");
+        }
+
         public Value evaluate(INDArray logits, INDArray target) {
             return switch (this) {
                 case BCE -> bce(logits, target);

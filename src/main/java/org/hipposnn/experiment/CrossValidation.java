@@ -230,17 +230,6 @@ public final class CrossValidation {
                 total == null ? 0 : total.snnEnergyPj() / 1000, total == null ? 0 : total.annEnergyPj() / 1000);
     }
 
-    /** The loss as the command line names it: bce, dice, bce-dice. */
-    public static String name(Losses.Kind loss) {
-        return loss.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    /** The losses by those names. */
-    public static Losses.Kind loss(String name) {
-        try {
-            return Losses.Kind.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a loss; use bce, dice or bce-dice");
-        }
-    }
+    /** The loss as the command line and the result files name it. */
+    public static String name(Losses.Kind loss) { return loss.id(); }
 }

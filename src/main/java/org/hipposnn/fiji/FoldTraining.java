@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.hipposnn.ann.AnnTraining;
 import org.hipposnn.data.DataSplit;
 import org.hipposnn.data.MsdDataset;
@@ -24,17 +23,11 @@ import org.hipposnn.training.TrainingSettings;
  */
 final class FoldTraining {
 
-    /** The losses by the names the paper (and the macro key {@code loss}) uses. */
-    static final String LOSSES = "bce, dice or bce-dice";
-
     private FoldTraining() {}
 
+    /** The loss by the name the paper (and the macro key {@code loss}) uses. */
     static Losses.Kind loss(String name) {
-        try {
-            return Losses.Kind.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a loss; use " + LOSSES);
-        }
+        return Losses.Kind.of(name);
     }
 
     /** The MSD-layout folder, with a message naming what is wrong. */
