@@ -36,6 +36,12 @@ public final class UNet implements TrainableNetwork {
     // state of the last forward pass
     private INDArray input;
     private final Map<String, INDArray> outputs = new HashMap<>();
+    // spike outputs kept as bytes after their last forward consumer (training with compactSpikes)
+    private final Map<String, INDArray> compact = new HashMap<>();
+    private final Map<String, Float> compactValue = new HashMap<>();
+    private boolean compactSpikes;
+    // node name -> index of the last node that reads it
+    private final Map<String, Integer> lastReader = new HashMap<>();
     private final Map<String, Neuron.Activation> activations = new HashMap<>();
     private final Map<String, INDArray> masks = new HashMap<>();
     // arrays this network allocated and frees itself (identity: ReLU works in place)
@@ -62,7 +68,16 @@ public final class UNet implements TrainableNetwork {
             }
         }
         this.dropout = new Dropout(spec.dropout(), seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < nodes.size(); i++) for (String n : nodes.get(i).inputs()) lastReader.put(n, i);
     }
+
+    /**
+     * For a neuron whose outputs take two values (spikes, 0 or 1, times a dropout scale): in a
+     * training forward pass, each such output is kept as one byte per value once the last node that
+     * reads it has run, and the float array is freed; the backward pass widens it again, one layer at
+     * a time. Exact (two values), and it cuts what BPTT holds of every layer's T steps of spikes by 4x.
+     */
+    public void setCompactSpikes(boolean on) { this.compactSpikes = on; }
 
     public UNetSpec spec() { return spec; }
 
@@ -95,7 +110,11 @@ public final class UNet implements TrainableNetwork {
     public int timeSteps() { return timeSteps; }
 
     /** The post-neuron (post-dropout) output of a node from the last forward pass. */
-    public INDArray output(String node) { return outputs.get(node); }
+    public INDArray output(String node) {
+        INDArray f = outputs.get(node);
+        if (f == null && compact.containsKey(node)) { f = floatOutput(node); outputs.put(node, f); owned.add(f); }
+        return f;
+    }
 
     /** The dropout mask a node used in the last training forward pass, or null. */
     public INDArray mask(String node) { return masks.get(node); }
@@ -114,8 +133,10 @@ public final class UNet implements TrainableNetwork {
             masks.clear();
         }
         INDArray last = null;
-        for (LayerSpec l : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            LayerSpec l = nodes.get(i);
             INDArray z = layers.get(l.name()).forward(inputsOf(l), weights.get(l.name()));
+            if (training && compactSpikes) compactInputsReadLastBy(l, i);
             owned.add(z);
             if (l.hasNeuron()) {
                 Neuron.Activation a = neuron.forward(l, z, training);
@@ -131,8 +152,10 @@ public final class UNet implements TrainableNetwork {
                     m = dropout.mask(z.dataType(), shape);
                     masks.put(l.name(), m);
                 }
+                INDArray undropped = z;
                 z = applyMask(z, m);
                 owned.add(z);
+                if (compactSpikes) { owned.remove(undropped); Buffers.release(undropped); } // spikes: backward reads potentials only
             }
             outputs.put(l.name(), z);
             last = z;
@@ -144,14 +167,35 @@ public final class UNet implements TrainableNetwork {
     private void releasePass() {
         activations.values().forEach(Neuron.Activation::release);
         owned.forEach(Buffers::release);
-        owned.clear(); outputs.clear(); activations.clear();
+        compact.values().forEach(Buffers::release);
+        owned.clear(); outputs.clear(); activations.clear(); compact.clear(); compactValue.clear();
+    }
+
+    /** The spiking inputs of node {@code index} that no later node reads: to bytes, floats freed. */
+    private void compactInputsReadLastBy(LayerSpec l, int index) {
+        for (String n : l.inputs()) {
+            if (UNetSpec.INPUT.equals(n) || lastReader.get(n) != index || !activations.containsKey(n) || compact.containsKey(n)) continue;
+            INDArray f = outputs.remove(n);
+            compactValue.put(n, f.maxNumber().floatValue());
+            compact.put(n, f.neq(0).castTo(DataType.UBYTE));
+            owned.remove(f);
+            Buffers.release(f);
+        }
+    }
+
+    /** A node's float output: the live array, or (compacted) a new one the caller frees. */
+    private INDArray floatOutput(String n) {
+        INDArray f = outputs.get(n);
+        if (f != null) return f;
+        INDArray c = compact.get(n);
+        return c == null ? null : c.castTo(weights.values().iterator().next().dataType()).muli(compactValue.get(n));
     }
 
     private INDArray[] inputsOf(LayerSpec l) {
         INDArray[] in = new INDArray[l.inputs().size()];
         for (int i = 0; i < in.length; i++) {
             String n = l.inputs().get(i);
-            in[i] = UNetSpec.INPUT.equals(n) ? input : outputs.get(n);
+            in[i] = UNetSpec.INPUT.equals(n) ? input : floatOutput(n);
         }
         return in;
     }
@@ -172,7 +216,9 @@ public final class UNet implements TrainableNetwork {
             if (m != null) g = replace(g, applyMask(g, m), gradLogits);
             Neuron.Activation a = activations.get(l.name());
             if (a != null) g = replace(g, a.backward(g), gradLogits);
-            Layer.Gradients lg = layers.get(l.name()).backward(inputsOf(l), weights.get(l.name()), g);
+            INDArray[] in = inputsOf(l);
+            Layer.Gradients lg = layers.get(l.name()).backward(in, weights.get(l.name()), g);
+            for (int i = 0; i < in.length; i++) if (in[i] != input && in[i] != outputs.get(l.inputs().get(i))) Buffers.release(in[i]);
             if (g != gradLogits) Buffers.release(g);
             if (lg.weight() != null) weightGrads.put(l.name(), lg.weight());
             for (int i = 0; i < l.inputs().size(); i++) {

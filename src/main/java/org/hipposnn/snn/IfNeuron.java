@@ -116,6 +116,9 @@ public final class IfNeuron implements Neuron {
      */
     void setSmoothForward(boolean s) { smooth = s; }
 
+    /** True when outputs are spikes (0 or 1), false under the smooth test hook. */
+    boolean binaryOutput() { return !smooth; }
+
     @Override
     public Activation forward(LayerSpec layer, INDArray current, boolean training) {
         if (current.length() % timeSteps != 0)

@@ -23,7 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #setSeed}, so the same seed gives the same sequence of spikes and outputs. Dropout masks
  * come from the UNet's own seeded generator ({@link UNet#seedDropout}).
  *
- * <p>Memory: the logits returned are new arrays the caller frees; the encoded input of the last
+ * <p>Memory: in training, each layer's T steps of spikes are kept as bytes once the forward pass is
+ * past their last reader ({@link UNet#setCompactSpikes}); the neuron keeps its potentials as floats
+ * (the surrogate needs them). The logits returned are new arrays the caller frees; the encoded input of the last
  * training forward pass lives until the next forward pass (the first conv's backward reads it).
  */
 public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
@@ -35,6 +37,7 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
     private SpikeStats stats;
     private INDArray lastInput;
     private boolean canBackward;
+    private boolean spikesAsBytes = true;
 
     /** Puts an {@link IfNeuron} (thresholds 1) into {@code net}. */
     public SpikingUNet(UNet net) { this(net, new IfNeuron()); }
@@ -48,6 +51,9 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
     public UNet network() { return net; }
 
     public IfNeuron neuron() { return neuron; }
+
+    /** Whether training keeps spikes as bytes (default; exact) or as floats (for comparison). */
+    public void setSpikesAsBytes(boolean on) { spikesAsBytes = on; }
 
     public void setThresholds(Map<String, Double> thresholds) { neuron.setThresholds(thresholds); }
 
@@ -97,6 +103,7 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
         neuron.setStateful(false);
         neuron.setTimeSteps(timeSteps);
         net.setTimeSteps(timeSteps);
+        net.setCompactSpikes(spikesAsBytes && neuron.binaryOutput());
         INDArray logits = net.forward(in, training);
         lastInput = in;
         canBackward = training;

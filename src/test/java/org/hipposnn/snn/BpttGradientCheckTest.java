@@ -82,4 +82,33 @@ class BpttGradientCheckTest {
         assertEquals(0, bad, bad + " of " + checked + " gradients wrong:\n" + report);
         assertTrue(nonzero > checked / 2, "too few non-zero gradients: " + nonzero + " of " + checked);
     }
+
+    /** Spikes kept as bytes between the forward and the backward pass change no gradient bit. */
+    @org.junit.jupiter.api.Test
+    void spikesKeptAsBytesGiveTheSameGradients() {
+        UNet net = new UNet(new UNetSpec(8, 8, 4, 2, 3, 0.2), 3, DataType.DOUBLE);
+        for (INDArray w : net.weights().values()) w.muli(2.0);
+        net.holdMasks(true);
+        SpikingUNet snn = new SpikingUNet(net);
+        snn.setThresholds(Map.of("e1", 0.4, "e1b", 0.7, "e2", 0.5, "e2b", 0.9, "u1", 0.6, "d1", 0.8));
+        snn.setTimeSteps(5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 8, 8);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 3, 1, 8, 8).gt(0.5).castTo(DataType.DOUBLE);
+        Map<String, INDArray> bytes = gradients(snn, x, y, true), floats = gradients(snn, x, y, false);
+        long nonZero = 0;
+        for (String k : floats.keySet()) {
+            assertEquals(floats.get(k), bytes.get(k), k);
+            nonZero += floats.get(k).neq(0).castTo(DataType.INT).sumNumber().longValue();
+        }
+        assertTrue(nonZero > 0, "all gradients zero: the comparison would be empty");
+    }
+
+    private static Map<String, INDArray> gradients(SpikingUNet snn, INDArray x, INDArray y, boolean asBytes) {
+        snn.setSpikesAsBytes(asBytes);
+        snn.setSeed(11);
+        Map<String, INDArray> g = snn.backward(Losses.bce(snn.forward(x, true), y).gradient());
+        Map<String, INDArray> copy = new java.util.LinkedHashMap<>();
+        g.forEach((k, v) -> copy.put(k, v.dup()));
+        return copy;
+    }
 }
