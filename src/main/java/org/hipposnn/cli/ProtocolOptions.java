@@ -12,7 +12,10 @@ final class ProtocolOptions {
     @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "Override the protocol's fine-tuning epochs.") int fineTuneEpochs;
     @Option(names = "--direct-epochs", defaultValue = "0", description = "Override the protocol's direct-training epochs.") int directEpochs;
 
+    @Option(names = "--test-subjects", description = "Score the first N test subjects of each fold (0: all; default: the protocol's).") Integer testSubjects;
+
     Protocol protocol(String defaultName) {
-        return Protocol.named(protocol != null ? protocol : defaultName).withEpochs(annEpochs, fineTuneEpochs, directEpochs);
+        Protocol p = Protocol.named(protocol != null ? protocol : defaultName).withEpochs(annEpochs, fineTuneEpochs, directEpochs);
+        return testSubjects == null ? p : p.withTestSubjects(testSubjects);
     }
 }

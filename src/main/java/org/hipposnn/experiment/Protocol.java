@@ -67,6 +67,13 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
         };
     }
 
+    /** The same protocol scoring the first N test subjects of each fold (0: all). */
+    public Protocol withTestSubjects(int n) {
+        if (n < 0) throw new IllegalArgumentException("test subjects must be >= 0 (0: all), got " + n);
+        return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch);
+    }
+
     /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
     public Protocol withEpochs(int ann, int fineTune, int direct) {
         return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
