@@ -99,6 +99,7 @@ public final class CrossValidation {
 
     /** One job: its result if already there, otherwise runs it (and the jobs it needs first). */
     public StageResult run(int fold, Losses.Kind loss, Stage stage) throws IOException {
+        checkSameExperiment();
         Path file = StageResult.file(root, fold, name(loss), stage);
         if (Files.exists(file)) {
             log.accept("done before: fold " + fold + ", " + name(loss) + ", " + stage.id());
@@ -124,6 +125,27 @@ public final class CrossValidation {
                 fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps() > 0 ? " at T = " + r.timeSteps() : "", r.subjects(),
                 r.seconds()));
         return r;
+    }
+
+    /**
+     * Results are only reused by the experiment that made them: the folder records its protocol and
+     * split (experiment.json), and another protocol or split is refused rather than mixed in.
+     */
+    private void checkSameExperiment() throws IOException {
+        com.google.gson.JsonObject mine = protocol.toJson();
+        mine.addProperty("folds", folds);
+        mine.addProperty("splitSeed", splitSeed);
+        Path f = root.resolve("experiment.json");
+        if (Files.exists(f)) {
+            com.google.gson.JsonObject theirs = com.google.gson.JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+            if (!theirs.equals(mine)) {
+                throw new IllegalArgumentException(root + " holds an experiment with other settings (" + f + "): " + theirs
+                        + "; use another output folder");
+            }
+        } else {
+            Files.createDirectories(root);
+            org.hipposnn.io.AtomicFiles.writeStream(f, o -> o.write(mine.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 
     private StageResult ann(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle, Path checkpoint,

@@ -79,6 +79,12 @@ class CrossvalCommandTest {
         assertEquals(15, again.err().lines().filter(l -> l.startsWith("done before:")).count(), again.err());
         assertTrue(again.err().contains("fold 0, bce-dice, direct"), again.err());
         assertEquals(csv.size(), Files.readAllLines(out.resolve("report/results.csv")).size());
+
+        // results are not mixed across protocols
+        var other = CommandLineTest.run("crossval", "--data", "test-data", "--folds", "2", "--losses", "bce", "--protocol", "small",
+                "--ann-epochs", "5", "--out", out.toString());
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("holds an experiment with other settings"), other.err());
     }
 
     @Test

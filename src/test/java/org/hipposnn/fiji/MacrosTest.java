@@ -37,6 +37,14 @@ class MacrosTest {
     }
 
     @Test
+    void anEmptyModelPathUsesTheShippedModel() throws Exception {
+        Path out = tmp.resolve("shipped/labels.nii.gz");
+        String r = Macros.segment(phantom(0).toString(), out.toString(), "");
+        assertTrue(Double.parseDouble(r) >= 0, r);
+        assertArrayEquals(NiftiReader.read(phantom(0).toPath()).dimensions(), NiftiReader.read(out).dimensions());
+    }
+
+    @Test
     void failuresComeBackAsErrorStrings() throws Exception {
         assertError(Macros.segment(tmp.resolve("none.nii.gz").toString(), tmp.resolve("o.nii.gz").toString(), model), "none.nii.gz");
         System.setProperty("hipposnn.model", tmp.resolve("models/hippo-snn.zip").toString());
