@@ -45,7 +45,11 @@ final class CrossvalCommand implements Callable<Integer> {
                     .listener(new ConsoleProgress(System.err)).log(System.err::println);
             cv.run(only, lossKinds, stageList);
         }
-        String table = Report.read(out).write(out.resolve("report"), out, p.toString()
+        // the report names the protocol the results were made with, whatever this call's flags say
+        java.nio.file.Path exp = out.resolve("experiment.json");
+        String made = java.nio.file.Files.exists(exp)
+                ? new com.google.gson.Gson().fromJson(CrossValidation.readExperiment(exp), Protocol.class).toString() : p.toString();
+        String table = Report.read(out).write(out.resolve("report"), out, made
                 + (only != null ? "; folds run here: " + Arrays.toString(only) : ""));
         System.out.println(table);
         System.out.println("wrote " + out.resolve("report"));

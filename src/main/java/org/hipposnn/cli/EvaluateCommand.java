@@ -42,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelBundle b = ModelFiles.load(model);
         MsdDataset dataset = MsdDataset.open(data);
         DataSplit split = SnnConversion.splitOf(b, dataset);
+        if (split.test().isEmpty()) {
+            throw new IllegalArgumentException(model + ": trained on every subject (folds 1); there is no held-out test fold to score");
+        }
         List<MsdDataset.Case> test = dataset.select(split.test());
         if (subjects > 0) test = test.subList(0, Math.min(subjects, test.size()));
         Map<Integer, Evaluation.Report> reports;

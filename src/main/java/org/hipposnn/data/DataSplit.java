@@ -20,6 +20,7 @@ public record DataSplit(int fold, int folds, long seed, double validationFractio
     public static final long DEFAULT_SEED = 42;
 
     public static DataSplit of(List<String> ids, int fold, int folds, long seed, double validationFraction) {
+        if (folds < 1) throw new IllegalArgumentException("folds must be >= 1, got " + folds);
         if (fold < 0 || fold >= folds) {
             throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + ", got " + fold);
         }

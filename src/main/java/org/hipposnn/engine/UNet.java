@@ -38,7 +38,8 @@ public final class UNet implements TrainableNetwork {
     private final Map<String, INDArray> outputs = new HashMap<>();
     // spike outputs kept as bytes after their last forward consumer (training with compactSpikes)
     private final Map<String, INDArray> compact = new HashMap<>();
-    private final Map<String, Float> compactValue = new HashMap<>();
+    private final Map<String, Double> compactValue = new HashMap<>();
+    private final Map<String, DataType> compactType = new HashMap<>();
     private boolean compactSpikes;
     // node name -> index of the last node that reads it
     private final Map<String, Integer> lastReader = new HashMap<>();
@@ -168,7 +169,7 @@ public final class UNet implements TrainableNetwork {
         activations.values().forEach(Neuron.Activation::release);
         owned.forEach(Buffers::release);
         compact.values().forEach(Buffers::release);
-        owned.clear(); outputs.clear(); activations.clear(); compact.clear(); compactValue.clear();
+        owned.clear(); outputs.clear(); activations.clear(); compact.clear(); compactValue.clear(); compactType.clear();
     }
 
     /** The spiking inputs of node {@code index} that no later node reads: to bytes, floats freed. */
@@ -176,8 +177,11 @@ public final class UNet implements TrainableNetwork {
         for (String n : l.inputs()) {
             if (UNetSpec.INPUT.equals(n) || lastReader.get(n) != index || !activations.containsKey(n) || compact.containsKey(n)) continue;
             INDArray f = outputs.remove(n);
-            compactValue.put(n, f.maxNumber().floatValue());
-            compact.put(n, f.neq(0).castTo(DataType.UBYTE));
+            compactValue.put(n, f.maxNumber().doubleValue());
+            INDArray nonZero = f.neq(0);
+            compact.put(n, nonZero.castTo(DataType.UBYTE));
+            compactType.put(n, f.dataType());
+            Buffers.release(nonZero);
             owned.remove(f);
             Buffers.release(f);
         }
@@ -188,7 +192,7 @@ public final class UNet implements TrainableNetwork {
         INDArray f = outputs.get(n);
         if (f != null) return f;
         INDArray c = compact.get(n);
-        return c == null ? null : c.castTo(weights.values().iterator().next().dataType()).muli(compactValue.get(n));
+        return c == null ? null : c.castTo(compactType.get(n)).muli(compactValue.get(n));
     }
 
     private INDArray[] inputsOf(LayerSpec l) {

@@ -87,9 +87,9 @@ public final class CrossValidation {
     /** Runs every job of the grid not done yet, stages in pipeline order, and returns every result. */
     public List<StageResult> run(int[] onlyFolds, List<Losses.Kind> losses, List<Stage> stages) throws IOException {
         int[] fs = onlyFolds == null || onlyFolds.length == 0 ? IntStream.range(0, folds).toArray() : onlyFolds;
+        for (int f : fs) if (f < 0 || f >= folds) throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + ", got " + f);
         List<StageResult> out = new ArrayList<>();
         for (int f : fs) {
-            if (f < 0 || f >= folds) throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + ", got " + f);
             for (Losses.Kind loss : losses) {
                 for (Stage s : Stage.values()) if (stages.contains(s)) out.add(run(f, loss, s));
             }
@@ -105,6 +105,7 @@ public final class CrossValidation {
             log.accept("done before: fold " + fold + ", " + name(loss) + ", " + stage.id());
             return StageResult.read(file);
         }
+        if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled before fold " + fold + ", " + name(loss) + ", " + stage.id());
         log.accept("fold " + fold + ", " + name(loss) + ", " + stage.id());
         long t0 = System.nanoTime();
         DataSplit split = split(fold);
@@ -113,14 +114,21 @@ public final class CrossValidation {
         Path bundle = bundle(fold, loss, stage);
         Files.createDirectories(bundle.getParent());
         Path checkpoint = bundle.resolveSibling(bundle.getFileName() + ".checkpoint");
-        StageResult r = switch (stage) {
-            case ANN -> ann(fold, loss, split, test, bundle, checkpoint, t0);
-            case CONVERTED -> converted(fold, loss, split, bundle, t0);
-            case FINE_TUNED -> fineTuned(fold, loss, split, test, bundle, checkpoint, t0);
-            case DIRECT -> direct(fold, loss, split, test, bundle, checkpoint, t0);
-        };
-        Files.deleteIfExists(checkpoint);
+        StageResult r;
+        try {
+            r = switch (stage) {
+                case ANN -> ann(fold, loss, split, test, bundle, checkpoint, t0);
+                case CONVERTED -> converted(fold, loss, split, bundle, t0);
+                case FINE_TUNED -> fineTuned(fold, loss, split, test, bundle, checkpoint, t0);
+                case DIRECT -> direct(fold, loss, split, test, bundle, checkpoint, t0);
+            };
+        } catch (org.hipposnn.training.Trainer.DivergedException | OutOfMemoryError e) {
+            String what = e instanceof OutOfMemoryError ? "out of memory (try more heap, java -Xmx...)" : e.getMessage();
+            throw new IllegalStateException("fold " + fold + ", " + name(loss) + ", " + stage.id() + ": " + what
+                    + (Files.exists(checkpoint) ? "; the last epoch's checkpoint is kept in " + checkpoint : ""), e);
+        }
         r.write(file);
+        Files.deleteIfExists(checkpoint);
         log.accept(String.format(java.util.Locale.ROOT, "fold %d, %s, %s: 3-D Dice %.3f%s on %d held-out subject(s), %.0f s",
                 fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps() > 0 ? " at T = " + r.timeSteps() : "", r.subjects(),
                 r.seconds()));
@@ -137,7 +145,7 @@ public final class CrossValidation {
         mine.addProperty("splitSeed", splitSeed);
         Path f = root.resolve("experiment.json");
         if (Files.exists(f)) {
-            com.google.gson.JsonObject theirs = com.google.gson.JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+            com.google.gson.JsonObject theirs = readExperiment(f);
             if (!theirs.equals(mine)) {
                 throw new IllegalArgumentException(root + " holds an experiment with other settings (" + f + "): " + theirs
                         + "; use another output folder");
@@ -145,6 +153,15 @@ public final class CrossValidation {
         } else {
             Files.createDirectories(root);
             org.hipposnn.io.AtomicFiles.writeStream(f, o -> o.write(mine.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The settings an experiment folder was made with (its experiment.json). */
+    public static com.google.gson.JsonObject readExperiment(Path f) throws IOException {
+        try {
+            return com.google.gson.JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+        } catch (com.google.gson.JsonParseException | IllegalStateException e) {
+            throw new IOException(f + ": not an experiment record (" + e.getMessage() + ")");
         }
     }
 
@@ -169,7 +186,10 @@ public final class CrossValidation {
         ConversionSettings settings = ConversionSettings.withDefaults("weight-normalisation", protocol.conversionT(), "poisson",
                 protocol.conversionSlices(), null, null, ConversionSettings.DEFAULT_SCALE, 1);
         ConvertAndScore.Result c = ConvertAndScore.run(ann, data, split, settings, protocol.conversionCurve(),
-                protocol.testSubjects(), log);
+                protocol.testSubjects(), line -> {
+                    if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled during the conversion");
+                    log.accept(line);
+                });
         ModelFiles.save(bundle, c.snn());
         SortedMap<Integer, Double> byT = new TreeMap<>();
         c.byTimeSteps().forEach((t, rep) -> byT.put(t, rep.dice3d().mean()));
@@ -186,8 +206,12 @@ public final class CrossValidation {
         ModelFiles.save(bundle, b);
         StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0);
         if (!test.isEmpty()) {
-            ExampleFigure.write(bundle.resolveSibling("fig2.png"), test.get(0), pre, ModelFiles.load(bundle(fold, loss, Stage.ANN)),
-                    converted, b);
+            try { // a figure, not a result: its failure (e.g. no fonts on a server) does not fail the job
+                ExampleFigure.write(bundle.resolveSibling("fig2.png"), test.get(0), pre, ModelFiles.load(bundle(fold, loss, Stage.ANN)),
+                        converted, b);
+            } catch (IOException | RuntimeException | Error e) {
+                log.accept("fig2.png not drawn: " + e);
+            }
         }
         return r;
     }
@@ -208,7 +232,9 @@ public final class CrossValidation {
 
     /** A cancelled training job writes neither bundle nor result; its checkpoint resumes it. */
     private void stopIfCancelled(Path checkpoint) {
-        if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled; " + checkpoint + " resumes the job");
+        if (listener.cancelled()) {
+            throw new java.util.concurrent.CancellationException("cancelled" + (Files.exists(checkpoint) ? "; " + checkpoint + " resumes the job" : ""));
+        }
     }
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {

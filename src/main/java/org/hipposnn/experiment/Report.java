@@ -111,7 +111,7 @@ public final class Report {
         StringBuilder b = new StringBuilder("fold,loss,stage,time_steps,subjects,dice3d_mean,dice3d_std,dice2d_mean,dice2d_std,"
                 + "epochs_run,convergence_epoch,seconds,snn_energy_nj_per_slice,ann_energy_nj_per_slice\n");
         for (StageResult r : results) {
-            b.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%d,%d,%.1f,%.4g,%.4g%n", r.fold(), r.loss(),
+            b.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%d,%d,%.1f,%.4g,%.4g\n", r.fold(), r.loss(),
                     r.stage(), r.timeSteps(), r.subjects(), r.dice3dMean(), r.dice3dStd(), r.dice2dMean(), r.dice2dStd(),
                     r.epochsRun(), r.convergenceEpoch(), r.seconds(), r.snnEnergyNj(), r.annEnergyNj()));
         }

@@ -45,9 +45,12 @@ public record StageResult(int fold, String loss, String stage, int timeSteps, in
     public static StageResult read(Path file) throws IOException {
         try {
             StageResult r = GSON.fromJson(Files.readString(file), StageResult.class);
-            if (r == null || r.stage == null || r.loss == null) throw new IOException(file + ": not a stage result");
+            if (r == null || r.stage == null || r.loss == null || r.dice3dByT == null || r.layers == null) {
+                throw new IOException(file + ": not a stage result (fields missing)");
+            }
+            Stage.of(r.stage);
             return r;
-        } catch (com.google.gson.JsonParseException e) {
+        } catch (com.google.gson.JsonParseException | IllegalArgumentException e) {
             throw new IOException(file + ": not a stage result (" + e.getMessage() + ")");
         }
     }

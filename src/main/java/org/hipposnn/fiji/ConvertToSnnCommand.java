@@ -94,7 +94,8 @@ public class ConvertToSnnCommand extends ContextCommand {
                 log.info("Convert to SNN: " + line);
             });
             ModelFiles.save(output_model_file.toPath(), r.snn());
-            test_dice = r.test().dice3d().mean();
+            // a model trained on every subject has no test fold: its validation subjects are not a test
+            test_dice = r.snn().metrics().has("test") ? r.test().dice3d().mean() : Double.NaN;
             dice_by_time_steps = table(r);
             layer_statistics = LayerStatistics.spikes(r.spikes());
             log.info("Convert to SNN: wrote " + output_model_file + ", test Dice " + test_dice + " at T = " + time_steps);
