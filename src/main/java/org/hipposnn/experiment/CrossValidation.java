@@ -81,7 +81,7 @@ public final class CrossValidation {
 
     /** Where a job's model bundle goes. */
     public Path bundle(int fold, Losses.Kind loss, Stage stage) {
-        return StageResult.file(root, fold, name(loss), stage).resolveSibling(stage.id() + ".zip");
+        return StageResult.file(root, fold, loss.id(), stage).resolveSibling(stage.id() + ".zip");
     }
 
     /** Runs every job of the grid not done yet, stages in pipeline order, and returns every result. */
@@ -100,13 +100,13 @@ public final class CrossValidation {
     /** One job: its result if already there, otherwise runs it (and the jobs it needs first). */
     public StageResult run(int fold, Losses.Kind loss, Stage stage) throws IOException {
         checkSameExperiment();
-        Path file = StageResult.file(root, fold, name(loss), stage);
+        Path file = StageResult.file(root, fold, loss.id(), stage);
         if (Files.exists(file)) {
-            log.accept("done before: fold " + fold + ", " + name(loss) + ", " + stage.id());
+            log.accept("done before: fold " + fold + ", " + loss.id() + ", " + stage.id());
             return StageResult.read(file);
         }
-        if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled before fold " + fold + ", " + name(loss) + ", " + stage.id());
-        log.accept("fold " + fold + ", " + name(loss) + ", " + stage.id());
+        if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled before fold " + fold + ", " + loss.id() + ", " + stage.id());
+        log.accept("fold " + fold + ", " + loss.id() + ", " + stage.id());
         long t0 = System.nanoTime();
         DataSplit split = split(fold);
         List<MsdDataset.Case> test = data.select(split.test());
@@ -124,13 +124,13 @@ public final class CrossValidation {
             };
         } catch (org.hipposnn.training.Trainer.DivergedException | OutOfMemoryError e) {
             String what = e instanceof OutOfMemoryError ? "out of memory (try more heap, java -Xmx...)" : e.getMessage();
-            throw new IllegalStateException("fold " + fold + ", " + name(loss) + ", " + stage.id() + ": " + what
+            throw new IllegalStateException("fold " + fold + ", " + loss.id() + ", " + stage.id() + ": " + what
                     + (Files.exists(checkpoint) ? "; the last epoch's checkpoint is kept in " + checkpoint : ""), e);
         }
         r.write(file);
         Files.deleteIfExists(checkpoint);
         log.accept(String.format(java.util.Locale.ROOT, "fold %d, %s, %s: 3-D Dice %.3f%s on %d held-out subject(s), %.0f s",
-                fold, name(loss), stage.id(), r.dice3dMean(), r.timeSteps() > 0 ? " at T = " + r.timeSteps() : "", r.subjects(),
+                fold, loss.id(), stage.id(), r.dice3dMean(), r.timeSteps() > 0 ? " at T = " + r.timeSteps() : "", r.subjects(),
                 r.seconds()));
         return r;
     }
@@ -167,9 +167,7 @@ public final class CrossValidation {
 
     private StageResult ann(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle, Path checkpoint,
                             long t0) throws IOException {
-        int[] shape = pre.sliceShape();
-        UNetSpec spec = new UNetSpec(shape[1], shape[2], protocol.width(), UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL,
-                UNetSpec.DEFAULT_DROPOUT);
+        UNetSpec spec = network();
         TrainingSettings settings = new TrainingSettings(loss, protocol.annEpochs(), protocol.batch(), ANN_LR, 1,
                 ReduceLrOnPlateau.DEFAULT_FACTOR, ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0,
                 protocol.annEarlyStop());
@@ -218,9 +216,7 @@ public final class CrossValidation {
 
     private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                Path checkpoint, long t0) throws IOException {
-        int[] shape = pre.sliceShape();
-        UNetSpec spec = new UNetSpec(shape[1], shape[2], protocol.width(), UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL,
-                UNetSpec.DEFAULT_DROPOUT);
+        UNetSpec spec = network();
         ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, data, split, protocol.directT(), "poisson", 1);
         ModelBundle b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
                 Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
@@ -235,6 +231,13 @@ public final class CrossValidation {
         if (listener.cancelled()) {
             throw new java.util.concurrent.CancellationException("cancelled" + (Files.exists(checkpoint) ? "; " + checkpoint + " resumes the job" : ""));
         }
+    }
+
+    /** The protocol's U-Net for the preprocessed slices: the ANN's, and the directly trained SNN's. */
+    private UNetSpec network() {
+        int[] shape = pre.sliceShape();
+        return new UNetSpec(shape[1], shape[2], protocol.width(), UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL,
+                UNetSpec.DEFAULT_DROPOUT);
     }
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
@@ -264,7 +267,7 @@ public final class CrossValidation {
 
     private Path need(int fold, Losses.Kind loss, Stage stage) throws IOException {
         Path b = bundle(fold, loss, stage);
-        if (!Files.exists(StageResult.file(root, fold, name(loss), stage))) run(fold, loss, stage);
+        if (!Files.exists(StageResult.file(root, fold, loss.id(), stage))) run(fold, loss, stage);
         return b;
     }
 
@@ -273,11 +276,9 @@ public final class CrossValidation {
         List<StageResult.Layer> layers = new ArrayList<>();
         for (LayerSpikeStats s : spikes) if (!Double.isNaN(s.firingRate())) layers.add(new StageResult.Layer(s.layer(), s.threshold(), s.firingRate()));
         LayerSpikeStats total = spikes.isEmpty() ? null : SpikeTable.total(spikes);
-        return new StageResult(fold, name(loss), stage.id(), t, rep.cases().size(), rep.dice3d().mean(), rep.dice3d().std(),
+        return new StageResult(fold, loss.id(), stage.id(), t, rep.cases().size(), rep.dice3d().mean(), rep.dice3d().std(),
                 rep.dice2d().mean(), rep.dice2d().std(), epochs, convergence, (System.nanoTime() - t0) / 1e9, byT, layers,
                 total == null ? 0 : total.snnEnergyPj() / 1000, total == null ? 0 : total.annEnergyPj() / 1000);
     }
 
-    /** The loss as the command line and the result files name it. */
-    public static String name(Losses.Kind loss) { return loss.id(); }
 }

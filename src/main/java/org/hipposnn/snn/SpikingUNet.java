@@ -127,34 +127,7 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
      * @return mean logits [B, 1, H, W], a new array the caller frees
      */
     public INDArray infer(INDArray x, int chunk) {
-        if (chunk < 1) throw new IllegalArgumentException("chunk must be >= 1: " + chunk);
-        Buffers.release(lastInput);
-        lastInput = null;
-        canBackward = false;
-        Encoder.Stream stream = encoder.start(x, seeds.nextLong());
-        long[] shape = x.shape();
-        double[] sum = new double[Math.toIntExact(x.length())];
-        neuron.setStateful(true);
-        neuron.resetState();
-        try {
-            for (int done = 0; done < timeSteps; ) {
-                int k = Math.min(chunk, timeSteps - done);
-                INDArray in = stream.next(k);
-                if (stats != null) {
-                    if (done == 0) stats.onInput(nonZeros(in), shape[0]);
-                    else stats.onInputEvents(nonZeros(in));
-                }
-                neuron.setTimeSteps(k);
-                net.setTimeSteps(k);
-                INDArray logits = net.forward(in, false);
-                OutputAccumulator.accumulate(logits, k, sum);
-                Buffers.release(in);
-                done += k;
-            }
-        } finally {
-            neuron.setStateful(false);
-        }
-        return OutputAccumulator.toMean(sum, timeSteps, x, shape);
+        return inferAt(x, chunk, timeSteps).get(timeSteps);
     }
 
     /**
