@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command-line entry point: {@code java -jar target/hippo-snn.jar <subcommand> ...}. */
 @Command(name = "hippo-snn", mixinStandardHelpOptions = true, version = "Hippo SNN 0.1.0",
         description = "Hippocampus segmentation with a hybrid-trained spiking U-Net.",
-        subcommands = {DemoCommand.class, InspectCommand.class, PhantomsCommand.class, TrainAnnCommand.class, ConvertCommand.class, FinetuneCommand.class, TrainSnnCommand.class, EvaluateCommand.class, SegmentCommand.class, CrossvalCommand.class, BenchCommand.class, BenchIoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, InspectCommand.class, PhantomsCommand.class, TrainAnnCommand.class, ConvertCommand.class, FinetuneCommand.class, TrainSnnCommand.class, EvaluateCommand.class, HistoryCommand.class, SegmentCommand.class, CrossvalCommand.class, BenchCommand.class, BenchIoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

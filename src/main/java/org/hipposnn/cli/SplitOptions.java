@@ -19,7 +19,11 @@ final class SplitOptions {
             description = "Share of the training subjects kept for validation (default ${DEFAULT-VALUE}).")
     double validationFraction;
 
+    @Option(names = "--train-subjects", defaultValue = "0",
+            description = "Train on a seeded random subset of this many training subjects (0: all); validation and test stay the same.")
+    int trainSubjects;
+
     DataSplit split(MsdDataset data) {
-        return DataSplit.of(data.ids(), fold, folds, splitSeed, validationFraction);
+        return DataSplit.of(data.ids(), fold, folds, splitSeed, validationFraction, trainSubjects);
     }
 }

@@ -41,8 +41,7 @@ public final class SnnConversion {
     public static DataSplit splitOf(ModelBundle model, MsdDataset data) {
         JsonObject s = model.training().getAsJsonObject("split");
         if (s == null) throw new IllegalArgumentException("the model does not record its data split");
-        return DataSplit.of(data.ids(), s.get("fold").getAsInt(), s.get("folds").getAsInt(), s.get("seed").getAsLong(),
-                s.get("validationFraction").getAsDouble());
+        return DataSplit.of(data.ids(), s);
     }
 
     public ModelBundle run() throws IOException {

@@ -20,7 +20,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The report's charts (Fig. 3 and Dice against T), drawn by JFreeChart into PNG files. */
+/** The report's charts (Fig. 3, Dice against T, learning curves), drawn by JFreeChart into PNG files. */
 final class Charts {
     private Charts() {}
 
@@ -78,6 +78,26 @@ final class Charts {
         plot.setDomainAxis(t);
         plot.getRangeAxis().setRange(0, 1);
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        save(png, c, 720, 480);
+    }
+
+    /** Validation Dice against training epoch, one line per stage's history (the convergence figure). */
+    static void learningCurves(Path png, String title, java.util.List<LearningCurve> curves) throws IOException {
+        XYSeriesCollection d = new XYSeriesCollection();
+        for (LearningCurve c : curves) {
+            XYSeries s = new XYSeries(String.format(java.util.Locale.ROOT, "%s %s (best epoch %d%s)", c.label(), c.stage(),
+                    c.convergenceEpoch(), c.converged() ? ", converged" : ", not converged"));
+            c.epochs().forEach(r -> s.add(r.epoch(), Double.isNaN(r.validationDice()) ? null : r.validationDice()));
+            d.addSeries(s);
+        }
+        JFreeChart c = ChartFactory.createXYLineChart(title, "epoch", "validation Dice", d, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = c.getXYPlot();
+        plot.getRangeAxis().setRange(0, 1);
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        plot.setRenderer(new XYLineAndShapeRenderer(true, false));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

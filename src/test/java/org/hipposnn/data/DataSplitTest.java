@@ -30,4 +30,20 @@ class DataSplitTest {
         assertEquals(16, s.train().size() + s.validation().size());
         assertTrue(s.test().stream().noneMatch(s.train()::contains));
     }
+
+    @Test
+    void aTrainingLimitKeepsASeededSubsetAndTheSameValidationAndTest() {
+        DataSplit all = DataSplit.of(IDS, 1, 5, 42, 0.1);
+        DataSplit some = DataSplit.of(IDS, 1, 5, 42, 0.1, 5);
+        assertEquals(5, some.train().size());
+        assertTrue(all.train().containsAll(some.train()));
+        assertEquals(all.validation(), some.validation());
+        assertEquals(all.test(), some.test());
+        assertEquals(some, DataSplit.of(IDS, some.toJson()), "the limit survives the model's training record");
+        assertEquals(all, DataSplit.of(IDS, all.toJson()));
+        assertTrue(!all.toJson().has("trainLimit"), "records without a limit stay as they were");
+        // a shuffled subset, not the first ids in sorted order
+        assertTrue(!some.train().equals(all.train().subList(0, 5)));
+        assertEquals(all.train(), DataSplit.of(IDS, 1, 5, 42, 0.1, 1000).train(), "a limit above the count keeps every subject");
+    }
 }
