@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hipposnn.eval.Summary;
 import org.hipposnn.io.AtomicFiles;
+import org.hipposnn.model.ModelFiles;
 
 /**
  * Assembles the experiment's report from the result files alone (so it can be rebuilt at any time,
@@ -92,6 +93,12 @@ public final class Report {
                         curves, flat);
             }
         }
+        for (String loss : losses()) {
+            List<LearningCurve> curves = learningCurves(root, loss);
+            if (!curves.isEmpty()) {
+                LearningCurve.plot(dir.resolve("convergence-" + loss + ".png"), "Validation Dice against epoch, " + loss, curves);
+            }
+        }
         // Fig. 2 from the first fold and loss that has one
         for (StageResult r : of(null, Stage.FINE_TUNED)) {
             Path fig = StageResult.file(root, r.fold(), r.loss(), Stage.FINE_TUNED).resolveSibling("fig2.png");
@@ -104,6 +111,23 @@ public final class Report {
             }
         }
         return table;
+    }
+
+    /**
+     * Fine-tuning's and direct training's validation Dice per epoch, one curve per fold, from the jobs'
+     * bundles. A report merged from result files alone (bundles left on other machines) has none.
+     */
+    private List<LearningCurve> learningCurves(Path root, String loss) throws IOException {
+        List<LearningCurve> curves = new ArrayList<>();
+        for (Stage s : List.of(Stage.FINE_TUNED, Stage.DIRECT)) {
+            for (StageResult r : of(loss, s)) {
+                Path bundle = StageResult.file(root, r.fold(), r.loss(), s).resolveSibling(s.id() + ".zip");
+                if (!Files.exists(bundle)) continue;
+                LearningCurve.of("fold " + r.fold(), ModelFiles.load(bundle).training()).stream()
+                        .filter(c -> c.stage().equals(s.id())).forEach(curves::add);
+            }
+        }
+        return curves;
     }
 
     /** One row per job. */

@@ -54,7 +54,8 @@ class CrossvalCommandTest {
             assertTrue(m.find(), "2-D and 3-D Dice mean ± std over the 2 folds: " + row);
             assertFalse(row.contains("NaN") || row.contains("| |"), row);
         }
-        for (String fig : List.of("fig2.png", "fig3-bce.png", "fig3-bce-dice.png", "dice-vs-T-bce.png", "dice-vs-T-bce-dice.png")) {
+        for (String fig : List.of("fig2.png", "fig3-bce.png", "fig3-bce-dice.png", "dice-vs-T-bce.png", "dice-vs-T-bce-dice.png",
+                "convergence-bce.png", "convergence-bce-dice.png")) {
             assertNotNull(ImageIO.read(out.resolve("report").resolve(fig).toFile()), fig);
         }
         StageResult tuned = StageResult.read(StageResult.file(out, 1, "bce", org.hipposnn.experiment.Stage.FINE_TUNED));
