@@ -116,6 +116,7 @@ public final class Report {
     /**
      * Fine-tuning's and direct training's validation Dice per epoch, one curve per fold, from the jobs'
      * bundles. A report merged from result files alone (bundles left on other machines) has none.
+     * Only called while writing the figures, after results.csv and table1.md.
      */
     private List<LearningCurve> learningCurves(Path root, String loss) throws IOException {
         List<LearningCurve> curves = new ArrayList<>();
@@ -123,8 +124,13 @@ public final class Report {
             for (StageResult r : of(loss, s)) {
                 Path bundle = StageResult.file(root, r.fold(), r.loss(), s).resolveSibling(s.id() + ".zip");
                 if (!Files.exists(bundle)) continue;
-                LearningCurve.of("fold " + r.fold(), ModelFiles.load(bundle).training()).stream()
-                        .filter(c -> c.stage().equals(s.id())).forEach(curves::add);
+                try {
+                    LearningCurve.of("fold " + r.fold(), ModelFiles.load(bundle).training()).stream()
+                            .filter(c -> c.stage().equals(s.id())).forEach(curves::add);
+                } catch (IOException | RuntimeException e) {
+                    // a figure, not a result: a damaged bundle must not keep Table 1 from being written
+                    System.err.println("report: no learning curve from " + bundle + ": " + e.getMessage());
+                }
             }
         }
         return curves;
