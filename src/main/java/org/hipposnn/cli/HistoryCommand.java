@@ -19,22 +19,25 @@ import picocli.CommandLine.Parameters;
                 + "and its convergence epoch; optionally plot validation Dice against epoch.")
 final class HistoryCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model bundles (.zip).") List<Path> models;
-    @Option(names = "--stage", description = "Only this stage: ann, fine-tuned or direct (default: all).") String stage;
+    @Option(names = "--stage", split = ",", description = "Only these stages: ann, fine-tuned, direct (default: all).") List<String> stages;
     @Option(names = "--png", description = "Write validation Dice against epoch to this PNG.") Path png;
     @Option(names = "--csv", description = "Write every epoch of every curve to this CSV.") Path csv;
 
     @Override
     public Integer call() throws IOException {
-        if (stage != null && !List.of("ann", "fine-tuned", "direct").contains(stage)) {
-            throw new IllegalArgumentException("--stage is ann, fine-tuned or direct, not '" + stage + "'");
+        for (String stage : stages == null ? List.<String>of() : stages) {
+            if (!List.of("ann", "fine-tuned", "direct").contains(stage)) {
+                throw new IllegalArgumentException("--stage takes ann, fine-tuned or direct, not '" + stage + "'");
+            }
         }
         List<LearningCurve> curves = new ArrayList<>();
         for (Path m : models) {
             String label = m.getFileName().toString().replaceFirst("\\.zip$", "");
             List<LearningCurve> found = LearningCurve.of(label, ModelFiles.load(m).training()).stream()
-                    .filter(c -> stage == null || c.stage().equals(stage)).toList();
+                    .filter(c -> stages == null || stages.contains(c.stage())).toList();
             if (found.isEmpty()) {
-                throw new IllegalArgumentException(m + ": records no training history" + (stage == null ? "" : " for stage " + stage));
+                throw new IllegalArgumentException(m + ": records no training history"
+                        + (stages == null ? "" : " for stage " + String.join(" or ", stages)));
             }
             curves.addAll(found);
         }

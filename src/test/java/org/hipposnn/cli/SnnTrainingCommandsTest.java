@@ -45,6 +45,9 @@ class SnnTrainingCommandsTest {
         var only = CommandLineTest.run("history", tuned.toString(), "--stage", "fine-tuned");
         assertEquals(0, only.code(), only.err());
         assertFalse(only.out().contains("direct:"), only.out());
+        var both = CommandLineTest.run("history", tuned.toString(), "--stage", "fine-tuned,direct");
+        assertEquals(0, both.code(), both.err());
+        assertTrue(both.out().contains("direct:") && both.out().contains("fine-tuned:"), both.out());
 
         var bad = CommandLineTest.run("history", tuned.toString(), "--stage", "ann");
         assertEquals(2, bad.code());
