@@ -33,8 +33,13 @@ final class HistoryCommand implements Callable<Integer> {
         List<LearningCurve> curves = new ArrayList<>();
         for (Path m : models) {
             String label = m.getFileName().toString().replaceFirst("\\.zip$", "");
-            List<LearningCurve> found = LearningCurve.of(label, ModelFiles.load(m).training()).stream()
-                    .filter(c -> stages == null || stages.contains(c.stage())).toList();
+            var training = ModelFiles.load(m).training();
+            List<LearningCurve> found;
+            try {
+                found = LearningCurve.of(label, training).stream().filter(c -> stages == null || stages.contains(c.stage())).toList();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(m + ": the training history in model.json is damaged (" + e + ")", e);
+            }
             if (found.isEmpty()) {
                 throw new IllegalArgumentException(m + ": records no training history"
                         + (stages == null ? "" : " for stage " + String.join(" or ", stages)));

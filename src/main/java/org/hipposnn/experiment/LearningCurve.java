@@ -82,7 +82,7 @@ public record LearningCurve(String label, String stage, List<EpochRecord> epochs
         Charts.learningCurves(png, title, curves);
     }
 
-    /** "converged at epoch 12 (patience 10 passed)" or "best at epoch 35 of 35, still improving". */
+    /** "converged at epoch 34 (10 epochs without improvement followed)" or "best at epoch 33 of 35, not converged (...)". */
     public String convergence() {
         return converged ? "converged at epoch " + convergenceEpoch + " (" + patience + " epochs without improvement followed)"
                 : "best at epoch " + convergenceEpoch + " of " + epochs.size() + ", not converged (patience " + patience + " not passed)";
