@@ -46,9 +46,7 @@ final class CrossvalCommand implements Callable<Integer> {
             cv.run(only, lossKinds, stageList);
         }
         // the report names the protocol the results were made with, whatever this call's flags say
-        java.nio.file.Path exp = out.resolve("experiment.json");
-        String made = java.nio.file.Files.exists(exp)
-                ? new com.google.gson.Gson().fromJson(CrossValidation.readExperiment(exp), Protocol.class).toString() : p.toString();
+        String made = CrossValidation.protocolOf(out).orElse(p).toString();
         String table = Report.read(out).write(out.resolve("report"), out, made
                 + (only != null ? "; folds run here: " + Arrays.toString(only) : ""));
         System.out.println(table);

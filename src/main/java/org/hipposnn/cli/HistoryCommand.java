@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hipposnn.experiment.LearningCurve;
+import org.hipposnn.experiment.Stage;
 import org.hipposnn.model.ModelFiles;
 import org.hipposnn.training.EpochRecord;
 import picocli.CommandLine.Command;
@@ -25,24 +26,20 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (String stage : stages == null ? List.<String>of() : stages) {
-            if (!List.of("ann", "fine-tuned", "direct").contains(stage)) {
-                throw new IllegalArgumentException("--stage takes ann, fine-tuned or direct, not '" + stage + "'");
-            }
-        }
+        List<String> wanted = stages == null ? null : stages.stream().map(s -> Stage.of(s).id()).toList(); // unknown: a clear error
         List<LearningCurve> curves = new ArrayList<>();
         for (Path m : models) {
             String label = m.getFileName().toString().replaceFirst("\\.zip$", "");
             var training = ModelFiles.load(m).training();
             List<LearningCurve> found;
             try {
-                found = LearningCurve.of(label, training).stream().filter(c -> stages == null || stages.contains(c.stage())).toList();
+                found = LearningCurve.of(label, training).stream().filter(c -> wanted == null || wanted.contains(c.stage())).toList();
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(m + ": the training history in model.json is damaged (" + e + ")", e);
             }
             if (found.isEmpty()) {
                 throw new IllegalArgumentException(m + ": records no training history"
-                        + (stages == null ? "" : " for stage " + String.join(" or ", stages)));
+                        + (wanted == null ? "" : " for stage " + String.join(" or ", wanted)));
             }
             curves.addAll(found);
         }

@@ -37,9 +37,7 @@ public final class UNet implements TrainableNetwork {
     private INDArray input;
     private final Map<String, INDArray> outputs = new HashMap<>();
     // spike outputs kept as bytes after their last forward consumer (training with compactSpikes)
-    private final Map<String, INDArray> compact = new HashMap<>();
-    private final Map<String, Double> compactValue = new HashMap<>();
-    private final Map<String, DataType> compactType = new HashMap<>();
+    private final Map<String, Compact> compact = new HashMap<>();
     private boolean compactSpikes;
     // node name -> index of the last node that reads it
     private final Map<String, Integer> lastReader = new HashMap<>();
@@ -168,8 +166,8 @@ public final class UNet implements TrainableNetwork {
     private void releasePass() {
         activations.values().forEach(Neuron.Activation::release);
         owned.forEach(Buffers::release);
-        compact.values().forEach(Buffers::release);
-        owned.clear(); outputs.clear(); activations.clear(); compact.clear(); compactValue.clear(); compactType.clear();
+        compact.values().forEach(c -> Buffers.release(c.bytes()));
+        owned.clear(); outputs.clear(); activations.clear(); compact.clear();
     }
 
     /** The spiking inputs of node {@code index} that no later node reads: to bytes, floats freed. */
@@ -177,22 +175,23 @@ public final class UNet implements TrainableNetwork {
         for (String n : l.inputs()) {
             if (UNetSpec.INPUT.equals(n) || lastReader.get(n) != index || !activations.containsKey(n) || compact.containsKey(n)) continue;
             INDArray f = outputs.remove(n);
-            compactValue.put(n, f.maxNumber().doubleValue());
             INDArray nonZero = f.neq(0);
-            compact.put(n, nonZero.castTo(DataType.UBYTE));
-            compactType.put(n, f.dataType());
+            compact.put(n, new Compact(nonZero.castTo(DataType.UBYTE), f.maxNumber().doubleValue(), f.dataType()));
             Buffers.release(nonZero);
             owned.remove(f);
             Buffers.release(f);
         }
     }
 
+    /** Binary spikes as 0/1 bytes, with the one value they stand for (the spike, scaled by dropout) and its type. */
+    private record Compact(INDArray bytes, double value, DataType type) {}
+
     /** A node's float output: the live array, or (compacted) a new one the caller frees. */
     private INDArray floatOutput(String n) {
         INDArray f = outputs.get(n);
         if (f != null) return f;
-        INDArray c = compact.get(n);
-        return c == null ? null : c.castTo(compactType.get(n)).muli(compactValue.get(n));
+        Compact c = compact.get(n);
+        return c == null ? null : c.bytes().castTo(c.type()).muli(c.value());
     }
 
     private INDArray[] inputsOf(LayerSpec l) {

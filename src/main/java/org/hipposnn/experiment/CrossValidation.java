@@ -156,8 +156,15 @@ public final class CrossValidation {
         }
     }
 
+    /** The protocol an experiment folder was made with (its experiment.json), if it has been started. */
+    public static java.util.Optional<Protocol> protocolOf(Path root) throws IOException {
+        Path f = root.resolve("experiment.json");
+        return Files.exists(f) ? java.util.Optional.of(new com.google.gson.Gson().fromJson(readExperiment(f), Protocol.class))
+                : java.util.Optional.empty();
+    }
+
     /** The settings an experiment folder was made with (its experiment.json). */
-    public static com.google.gson.JsonObject readExperiment(Path f) throws IOException {
+    private static com.google.gson.JsonObject readExperiment(Path f) throws IOException {
         try {
             return com.google.gson.JsonParser.parseString(Files.readString(f)).getAsJsonObject();
         } catch (com.google.gson.JsonParseException | IllegalStateException e) {

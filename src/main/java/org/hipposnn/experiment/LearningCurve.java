@@ -32,13 +32,13 @@ public record LearningCurve(String label, String stage, List<EpochRecord> epochs
     /** Every stage with a history in a bundle's training record, oldest first (the ANN, then the SNN stage). */
     public static List<LearningCurve> of(String label, JsonObject training) {
         List<LearningCurve> curves = new ArrayList<>();
+        // the ANN's record is the top level (its best epoch is "bestEpoch"); an SNN stage's is an object named for it
         if (training.has("history")) {
-            curves.add(parse(label, "ann", training, "bestEpoch"));
+            curves.add(parse(label, Stage.ANN.id(), training, "bestEpoch"));
         }
-        for (String stage : List.of("fine-tuned", "direct")) {
-            if (training.has(stage) && training.getAsJsonObject(stage).has("history")) {
-                curves.add(parse(label, stage, training.getAsJsonObject(stage), "convergenceEpoch"));
-            }
+        for (Stage stage : List.of(Stage.FINE_TUNED, Stage.DIRECT)) {
+            JsonObject o = training.has(stage.id()) ? training.getAsJsonObject(stage.id()) : null;
+            if (o != null && o.has("history")) curves.add(parse(label, stage.id(), o, "convergenceEpoch"));
         }
         return curves;
     }
