@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The experiment protocol and its epoch overrides, shared by crossval and demo. */
 final class ProtocolOptions {
     @Option(names = "--protocol",
-            description = "paper (100 ANN epochs, T = 200, 35 fine-tuning epochs at T = 20), reduced (what fits 2 CPU cores) or small (phantoms, demo, CI).")
+            description = "paper (100 ANN epochs, T = 200, 35 fine-tuning epochs at T = 20), reduced (full-size network, 2 fine-tuning epochs), "
+                    + "quick (width 8, 48 training subjects: the grid in about 2 h on 2 CPU cores) or small (phantoms, demo, CI).")
     String protocol;
     @Option(names = "--ann-epochs", defaultValue = "0", description = "Override the protocol's ANN epochs.") int annEpochs;
     @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "Override the protocol's fine-tuning epochs.") int fineTuneEpochs;
@@ -14,8 +15,11 @@ final class ProtocolOptions {
 
     @Option(names = "--test-subjects", description = "Score the first N test subjects of each fold (0: all; default: the protocol's).") Integer testSubjects;
 
+    @Option(names = "--train-subjects", description = "Train on a seeded subset of N training subjects per fold (0: all; default: the protocol's).") Integer trainSubjects;
+
     Protocol protocol(String defaultName) {
         Protocol p = Protocol.named(protocol != null ? protocol : defaultName).withEpochs(annEpochs, fineTuneEpochs, directEpochs);
+        if (trainSubjects != null) p = p.withTrainSubjects(trainSubjects);
         return testSubjects == null ? p : p.withTestSubjects(testSubjects);
     }
 }

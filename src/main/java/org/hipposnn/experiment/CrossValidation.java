@@ -76,7 +76,7 @@ public final class CrossValidation {
     public Path root() { return root; }
 
     public DataSplit split(int fold) {
-        return DataSplit.of(data.ids(), fold, folds, splitSeed, DataSplit.DEFAULT_VALIDATION_FRACTION);
+        return DataSplit.of(data.ids(), fold, folds, splitSeed, DataSplit.DEFAULT_VALIDATION_FRACTION, protocol.trainSubjects());
     }
 
     /** Where a job's model bundle goes. */
@@ -249,7 +249,7 @@ public final class CrossValidation {
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
         return new TrainingSettings(loss, epochs, protocol.batch(), lr, 1, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, 0);
+                ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, protocol.snnEarlyStop());
     }
 
     /** Scores an SNN at its own T (with its spike statistics), then at the further T of a curve. */

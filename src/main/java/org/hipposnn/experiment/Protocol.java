@@ -22,13 +22,20 @@ import java.util.Locale;
  * @param directT          T of the direct-training baseline (the fine-tuning T: the same budget per epoch)
  * @param testSubjects     score only the first N test subjects of a fold (0: all)
  * @param batch            slices per step (paper: 26)
+ * @param trainSubjects    train every stage on a seeded subset of this many of a fold's training subjects (0: all);
+ *                         validation and test subjects stay the same
+ * @param snnEarlyStop     stop fine-tuning and direct training after this many epochs without validation
+ *                         improvement (0: never); the scheduler's patience (10) is the convergence test
  */
 public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
                        int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
-                       int directEpochs, int directT, int testSubjects, int batch) {
+                       int directEpochs, int directT, int testSubjects, int batch, int trainSubjects, int snnEarlyStop) {
 
     public Protocol {
         if (annEpochs < 1 || fineTuneEpochs < 1 || directEpochs < 0) throw new IllegalArgumentException("epochs must be >= 1");
+        if (trainSubjects < 0 || snnEarlyStop < 0 || annEarlyStop < 0) {
+            throw new IllegalArgumentException("training subjects and early stops must be >= 0 (0: all, never)");
+        }
         if (width < 1 || conversionT < 1 || fineTuneT < 1 || directT < 1 || batch < 1 || conversionSlices < 1) {
             throw new IllegalArgumentException("width, T, slices and batch must be >= 1");
         }
@@ -39,7 +46,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     /** The paper's protocol (Section 4): 100 ANN epochs, T = 200 conversion, 35 fine-tuning epochs at T = 20. */
     public static Protocol paper() {
         return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
-                100, 20, 0, 26);
+                100, 20, 0, 26, 0, 0);
     }
 
     /**
@@ -48,22 +55,34 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol reduced() {
         return new Protocol("reduced", 40, 8, 32, 100, new int[] {10, 25, 50}, 260, 10, 2, new int[] {16, 32},
-                2, 10, 10, 26);
+                2, 10, 10, 26, 0, 0);
+    }
+
+    /**
+     * What fits the whole 5-fold x 3-loss grid in about two hours on two CPU cores (two jobs
+     * side by side, one thread each): an 8-channel U-Net trained on 48 of each fold's training
+     * subjects, the ANN to early stopping, 8 epochs of fine-tuning and of direct training at T = 10,
+     * every stage scored on the first 10 test subjects of each fold.
+     */
+    public static Protocol quick() {
+        return new Protocol("quick", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 10, 8, new int[] {16, 32},
+                8, 10, 10, 26, 48, 0);
     }
 
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
-                15, 10, 0, 12);
+                15, 10, 0, 12, 0, 0);
     }
 
-    /** paper, reduced or small. */
+    /** paper, reduced, quick or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
             case "reduced" -> reduced();
+            case "quick" -> quick();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick or small, not '" + name + "'");
         };
     }
 
@@ -71,14 +90,21 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public Protocol withTestSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("test subjects must be >= 0 (0: all), got " + n);
         return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch);
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop);
     }
 
     /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
     public Protocol withEpochs(int ann, int fineTune, int direct) {
         return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
                 fineTuneT, fineTune > 0 ? fineTune : fineTuneEpochs, fineTunedCurve, direct > 0 ? direct : directEpochs, directT,
-                testSubjects, batch);
+                testSubjects, batch, trainSubjects, snnEarlyStop);
+    }
+
+    /** The same protocol training every stage on a seeded subset of N training subjects per fold (0: all). */
+    public Protocol withTrainSubjects(int n) {
+        if (n < 0) throw new IllegalArgumentException("training subjects must be >= 0 (0: all), got " + n);
+        return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop);
     }
 
     public JsonObject toJson() {
@@ -87,11 +113,13 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
-                        + "fine-tuning %d epochs at T = %d (also scored at %s); direct training %d epochs at T = %d; batch %d",
-                name, annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
+        return String.format(Locale.ROOT, "%s: %s; ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
+                        + "fine-tuning %d epochs at T = %d (also scored at %s); direct training %d epochs at T = %d%s; batch %d",
+                name, trainSubjects > 0 ? "trained on " + trainSubjects + " subjects per fold" : "trained on all of a fold's training subjects",
+                annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
                 Arrays.toString(conversionCurve), testSubjects > 0 ? "the first " + testSubjects : "all", fineTuneEpochs, fineTuneT,
-                Arrays.toString(fineTunedCurve), directEpochs, directT, batch);
+                Arrays.toString(fineTunedCurve), directEpochs, directT,
+                snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", batch);
     }
 
     @Override

@@ -1,0 +1,52 @@
+package org.hipposnn.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hipposnn.data.DataSplit;
+import org.hipposnn.data.MsdDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The named protocols, their overrides, and the training-subject subset a grid's jobs all train on. */
+class ProtocolTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void namedProtocolsAndOverrides() {
+        assertEquals(Protocol.quick(), Protocol.named(" Quick "));
+        assertEquals(48, Protocol.quick().trainSubjects());
+        assertEquals(0, Protocol.paper().trainSubjects(), "the paper trains on all of a fold's training subjects");
+        Protocol all = Protocol.quick().withTrainSubjects(0);
+        assertEquals(0, all.trainSubjects());
+        assertNotEquals(Protocol.quick(), all, "a grid's experiment.json tells the two apart");
+        assertEquals(Protocol.quick().width(), all.width());
+        assertTrue(Protocol.quick().toString().contains("trained on 48 subjects per fold"), Protocol.quick().toString());
+        assertTrue(all.toString().contains("all of a fold's training subjects"), all.toString());
+        assertThrows(IllegalArgumentException.class, () -> Protocol.quick().withTrainSubjects(-1));
+        var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
+        assertTrue(e.getMessage().contains("quick"), e.getMessage());
+    }
+
+    @Test
+    void everyJobOfAFoldTrainsOnTheSameSubsetAndIsScoredOnTheSameSubjects() throws Exception {
+        Path root = tmp.resolve("msd");
+        Files.createDirectories(root.resolve("imagesTr"));
+        Files.createDirectories(root.resolve("labelsTr"));
+        for (int i = 0; i < 100; i++) { // the split only lists the files
+            String name = String.format("hippocampus_%03d.nii.gz", i);
+            Files.createFile(root.resolve("imagesTr").resolve(name));
+            Files.createFile(root.resolve("labelsTr").resolve(name));
+        }
+        MsdDataset data = MsdDataset.open(root);
+        DataSplit subset = new CrossValidation(data, tmp.resolve("cv"), 5, 42, Protocol.quick()).split(1);
+        DataSplit full = new CrossValidation(data, tmp.resolve("cv2"), 5, 42, Protocol.quick().withTrainSubjects(0)).split(1);
+        assertEquals(48, subset.train().size());
+        assertTrue(full.train().containsAll(subset.train()));
+        assertEquals(full.validation(), subset.validation());
+        assertEquals(full.test(), subset.test());
+        assertEquals(subset, new CrossValidation(data, tmp.resolve("cv3"), 5, 42, Protocol.quick()).split(1), "seeded: the same subset");
+    }
+}
