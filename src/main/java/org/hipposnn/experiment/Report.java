@@ -139,11 +139,12 @@ public final class Report {
     /** One row per job. */
     public String csv() {
         StringBuilder b = new StringBuilder("fold,loss,stage,time_steps,subjects,dice3d_mean,dice3d_std,dice2d_mean,dice2d_std,"
-                + "epochs_run,convergence_epoch,seconds,snn_energy_nj_per_slice,ann_energy_nj_per_slice\n");
+                + "epochs_run,best_epoch,converged,seconds,snn_energy_nj_per_slice,ann_energy_nj_per_slice\n");
         for (StageResult r : results) {
-            b.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%d,%d,%.1f,%.4g,%.4g\n", r.fold(), r.loss(),
+            b.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%d,%d,%s,%.1f,%.4g,%.4g\n", r.fold(), r.loss(),
                     r.stage(), r.timeSteps(), r.subjects(), r.dice3dMean(), r.dice3dStd(), r.dice2dMean(), r.dice2dStd(),
-                    r.epochsRun(), r.convergenceEpoch(), r.seconds(), r.snnEnergyNj(), r.annEnergyNj()));
+                    r.epochsRun(), r.convergenceEpoch(), r.stage().equals(Stage.CONVERTED.id()) ? "n/a" : converged(r),
+                    r.seconds(), r.snnEnergyNj(), r.annEnergyNj()));
         }
         return b.toString();
     }
@@ -156,9 +157,11 @@ public final class Report {
         StringBuilder b = new StringBuilder("# Table 1: segmentation accuracy on held-out subjects\n\n");
         b.append("Protocol: ").append(protocol).append(".\n\n");
         b.append("Dice: mean ± std over folds of each fold's mean over its held-out subjects (3-D: per subject, whole "
-                + "hippocampus on the original grid; 2-D: over slices). Convergence: the epoch of the best validation loss.\n\n");
-        b.append("| loss | model | T | folds | subjects | 2-D Dice | 3-D Dice | epochs to convergence | epochs run | energy ANN/SNN |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + "hippocampus on the original grid; 2-D: over slices). Best epoch: the epoch of the best validation loss (the "
+                + "model kept); it is the convergence epoch of the runs that converged, those followed by " + PATIENCE
+                + " epochs (the scheduler's patience) without improvement.\n\n");
+        b.append("| loss | model | T | folds | subjects | 2-D Dice | 3-D Dice | best epoch | converged | epochs run | energy ANN/SNN |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String loss : losses()) {
             for (Stage s : Stage.values()) {
                 List<StageResult> rs = of(loss, s);
@@ -168,14 +171,23 @@ public final class Report {
                 boolean trains = s != Stage.CONVERTED;
                 String energy = s == Stage.ANN ? "1" : String.format(Locale.ROOT, "%.2f",
                         summary(rs, r -> r.annEnergyNj() / r.snnEnergyNj()).mean());
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %s | %s | %s | %s |%n", loss, label(s), t, rs.size(),
-                        rs.stream().mapToInt(StageResult::subjects).sum(), pm(summary(rs, StageResult::dice2dMean)),
+                long converged = rs.stream().filter(Report::converged).count();
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", loss, label(s), t,
+                        rs.size(), rs.stream().mapToInt(StageResult::subjects).sum(), pm(summary(rs, StageResult::dice2dMean)),
                         pm(summary(rs, StageResult::dice3dMean)),
                         trains ? pm1(summary(rs, r -> r.convergenceEpoch())) : "—",
+                        trains ? converged + " of " + rs.size() : "—",
                         trains ? pm1(summary(rs, r -> r.epochsRun())) : "—", energy));
             }
         }
         return b.toString();
+    }
+
+    /** Convergence (METHOD.md): the best validation loss, followed by the scheduler's patience without improvement. */
+    public static final int PATIENCE = org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE;
+
+    public static boolean converged(StageResult r) {
+        return r.convergenceEpoch() > 0 && r.epochsRun() - r.convergenceEpoch() >= PATIENCE;
     }
 
     private static String label(Stage s) {

@@ -111,7 +111,8 @@ public class CrossValidateCommand extends ContextCommand {
             t.addValue("dice3d_std", r.dice3dStd());
             t.addValue("dice2d_mean", r.dice2dMean());
             t.addValue("epochs_run", r.epochsRun());
-            t.addValue("convergence_epoch", r.convergenceEpoch());
+            t.addValue("best_epoch", r.convergenceEpoch());
+            t.addValue("converged", Report.converged(r) ? "yes" : "no");
         }
         return t;
     }

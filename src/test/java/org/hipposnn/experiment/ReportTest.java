@@ -1,0 +1,32 @@
+package org.hipposnn.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Table 1 tells a run that converged from one stopped at its epoch cap. */
+class ReportTest {
+    private static StageResult run(int fold, String stage, int epochsRun, int bestEpoch, double dice) {
+        return new StageResult(fold, "bce-dice", stage, 10, 10, dice, 0.01, dice - 0.1, 0.2, epochsRun, bestEpoch, 60,
+                new TreeMap<>(), List.of(), 1, 2);
+    }
+
+    @Test
+    void convergedCountsOnlyRunsFollowedByThePatience() {
+        // fold 0: best at 34 of 44 (10 epochs of patience followed: converged); fold 1: best at 8 of 8 (the cap)
+        Report r = new Report(List.of(run(0, "fine-tuned", 44, 34, 0.82), run(1, "fine-tuned", 8, 8, 0.80),
+                run(0, "direct", 53, 43, 0.81), run(1, "direct", 52, 42, 0.79)));
+        String table = r.table1("test");
+        String tuned = table.lines().filter(l -> l.contains("fine-tuned")).findFirst().orElseThrow();
+        assertTrue(tuned.contains("| 21.0 ± 18.4 | 1 of 2 | 26.0 ± 25.5 |"), tuned);
+        String direct = table.lines().filter(l -> l.contains("directly")).findFirst().orElseThrow();
+        assertTrue(direct.contains("| 2 of 2 |"), direct);
+        assertTrue(direct.contains("| 0.800 ± 0.014 |"), "3-D Dice mean ± std over folds: " + direct);
+        List<String> csv = r.csv().lines().toList();
+        assertTrue(csv.get(0).contains(",best_epoch,converged,"), csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("1,bce-dice,fine-tuned,") && l.contains(",8,8,false,")), r.csv());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("0,bce-dice,fine-tuned,") && l.contains(",44,34,true,")), r.csv());
+    }
+}
