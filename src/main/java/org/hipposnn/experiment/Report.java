@@ -180,6 +180,32 @@ public final class Report {
                         trains ? pm1(summary(rs, r -> r.epochsRun())) : "—", energy));
             }
         }
+        b.append(diceAgainstT());
+        return b.toString();
+    }
+
+    /**
+     * The SNNs' 3-D Dice at every T they were scored at, so the converted SNN can be read at the
+     * fine-tuning T, not only at its own long T (the comparison the paper's Table 1 makes).
+     */
+    private String diceAgainstT() {
+        List<Integer> ts = results.stream().flatMap(r -> r.dice3dByT().keySet().stream()).distinct().sorted().toList();
+        if (ts.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("\n## 3-D Dice against T (mean ± std over folds; — : not scored at that T)\n\n| model | loss |");
+        ts.forEach(t -> b.append(" T = ").append(t).append(" |"));
+        b.append("\n|---|---|").append("---|".repeat(ts.size())).append('\n');
+        for (String loss : losses()) {
+            for (Stage s : List.of(Stage.CONVERTED, Stage.FINE_TUNED, Stage.DIRECT)) {
+                List<StageResult> rs = of(loss, s);
+                if (rs.isEmpty()) continue;
+                b.append("| ").append(label(s)).append(" | ").append(loss).append(" |");
+                for (int t : ts) {
+                    List<Double> ds = rs.stream().filter(r -> r.dice3dByT().containsKey(t)).map(r -> r.dice3dByT().get(t)).toList();
+                    b.append(' ').append(ds.isEmpty() ? "—" : pm(Summary.of(ds))).append(" |");
+                }
+                b.append('\n');
+            }
+        }
         return b.toString();
     }
 

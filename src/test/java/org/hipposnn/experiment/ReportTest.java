@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 /** Table 1 tells a run that converged from one stopped at its epoch cap. */
 class ReportTest {
     private static StageResult run(int fold, String stage, int epochsRun, int bestEpoch, double dice) {
-        return new StageResult(fold, "bce-dice", stage, 10, 10, dice, 0.01, dice - 0.1, 0.2, epochsRun, bestEpoch, 60,
-                new TreeMap<>(), List.of(), 1, 2);
+        TreeMap<Integer, Double> byT = new TreeMap<>();
+        byT.put(10, dice);
+        if (stage.equals("converted")) byT.put(100, dice + 0.5);
+        return new StageResult(fold, "bce-dice", stage, stage.equals("converted") ? 100 : 10, 10, dice, 0.01, dice - 0.1, 0.2,
+                epochsRun, bestEpoch, 60, byT, List.of(), 1, 2);
     }
 
     @Test
@@ -28,5 +31,14 @@ class ReportTest {
         assertTrue(csv.get(0).contains(",best_epoch,converged,"), csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("1,bce-dice,fine-tuned,") && l.contains(",8,8,false,")), r.csv());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("0,bce-dice,fine-tuned,") && l.contains(",44,34,true,")), r.csv());
+    }
+
+    @Test
+    void theConvertedSnnIsReadAtTheFineTuningTToo() {
+        Report r = new Report(List.of(run(0, "converted", 0, 0, 0.1), run(1, "converted", 0, 0, 0.3), run(0, "fine-tuned", 8, 8, 0.8)));
+        String table = r.table1("test");
+        assertTrue(table.contains("| model | loss | T = 10 | T = 100 |"), table);
+        assertTrue(table.contains("| converted SNN | bce-dice | 0.200 ± 0.141 | 0.700 ± 0.141 |"), table);
+        assertTrue(table.contains("| fine-tuned SNN (hybrid) | bce-dice | 0.800 | — |"), table);
     }
 }
