@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.Locale;
+import org.hipposnn.training.ReduceLrOnPlateau;
 
 /**
  * How much work each stage of the pipeline gets in an experiment: one record, so a report says
@@ -43,10 +44,13 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
         fineTunedCurve = fineTunedCurve.clone();
     }
 
-    /** The paper's protocol (Section 4): 100 ANN epochs, T = 200 conversion, 35 fine-tuning epochs at T = 20. */
+    /**
+     * The paper's protocol (Section 4): 100 ANN epochs, T = 200 conversion, at most 35 fine-tuning
+     * epochs at T = 20; fine-tuning and direct training (at most 100 epochs) stop once converged.
+     */
     public static Protocol paper() {
         return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
-                100, 20, 0, 26, 0, 0);
+                100, 20, 0, 26, 0, ReduceLrOnPlateau.DEFAULT_PATIENCE);
     }
 
     /**

@@ -19,6 +19,8 @@ class ProtocolTest {
         assertEquals(Protocol.quick(), Protocol.named(" Quick "));
         assertEquals(48, Protocol.quick().trainSubjects());
         assertEquals(0, Protocol.paper().trainSubjects(), "the paper trains on all of a fold's training subjects");
+        assertEquals(10, Protocol.paper().snnEarlyStop(), "the paper's SNN runs stop once converged (METHOD.md)");
+        assertTrue(Protocol.paper().toString().contains("(both stop after 10 epochs without improvement)"), Protocol.paper().toString());
         Protocol all = Protocol.quick().withTrainSubjects(0);
         assertEquals(0, all.trainSubjects());
         assertNotEquals(Protocol.quick(), all, "a grid's experiment.json tells the two apart");
