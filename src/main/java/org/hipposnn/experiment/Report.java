@@ -22,7 +22,7 @@ import org.hipposnn.model.ModelFiles;
 /**
  * Assembles the experiment's report from the result files alone (so it can be rebuilt at any time,
  * from jobs run anywhere): {@code results.csv}, {@code table1.md} (the paper's Table 1 with
- * mean ± std over folds, epochs to convergence, energy), and the figures: {@code fig2.png} (one
+ * mean ± std over folds, epochs to convergence, energy), and the figures: {@code fig2-<loss>.png} (one
  * held-out case), {@code fig3-<loss>.png} (firing rate per layer before and after fine-tuning, with
  * thresholds) and {@code dice-vs-T-<loss>.png}.
  */
@@ -99,15 +99,14 @@ public final class Report {
                 LearningCurve.plot(dir.resolve("convergence-" + loss + ".png"), "Validation Dice against epoch, " + loss, curves);
             }
         }
-        // Fig. 2 from the first fold and loss that has one
-        for (StageResult r : of(null, Stage.FINE_TUNED)) {
-            Path fig = StageResult.file(root, r.fold(), r.loss(), Stage.FINE_TUNED).resolveSibling("fig2.png");
-            if (Files.exists(fig)) {
-                Path target = dir.resolve("fig2.png");
-                if (!fig.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-                    AtomicFiles.writeStream(target, o -> Files.copy(fig, o));
+        // Fig. 2 of each loss, from its first fold that has one
+        for (String loss : losses()) {
+            for (StageResult r : of(loss, Stage.FINE_TUNED)) {
+                Path fig = StageResult.file(root, r.fold(), r.loss(), Stage.FINE_TUNED).resolveSibling("fig2.png");
+                if (Files.exists(fig)) {
+                    AtomicFiles.writeStream(dir.resolve("fig2-" + loss + ".png"), o -> Files.copy(fig, o));
+                    break;
                 }
-                break;
             }
         }
         return table;

@@ -54,7 +54,7 @@ class CrossvalCommandTest {
             assertTrue(m.find(), "2-D and 3-D Dice mean ± std over the 2 folds: " + row);
             assertFalse(row.contains("NaN") || row.contains("| |"), row);
         }
-        for (String fig : List.of("fig2.png", "fig3-bce.png", "fig3-bce-dice.png", "dice-vs-T-bce.png", "dice-vs-T-bce-dice.png",
+        for (String fig : List.of("fig2-bce.png", "fig2-bce-dice.png", "fig3-bce.png", "fig3-bce-dice.png", "dice-vs-T-bce.png", "dice-vs-T-bce-dice.png",
                 "convergence-bce.png", "convergence-bce-dice.png")) {
             assertNotNull(ImageIO.read(out.resolve("report").resolve(fig).toFile()), fig);
         }

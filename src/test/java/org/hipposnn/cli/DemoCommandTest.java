@@ -36,7 +36,7 @@ class DemoCommandTest {
         }
         assertTrue(Files.readAllLines(out.resolve("labels/volumes-fold-0.csv")).get(0).startsWith("case,volume_mm3,dice"));
         assertTrue(Files.exists(out.resolve("labels/spikes-fold-1.csv")));
-        for (String fig : List.of("fig2.png", "fig3-bce-dice.png", "dice-vs-T-bce-dice.png")) {
+        for (String fig : List.of("fig2-bce-dice.png", "fig3-bce-dice.png", "dice-vs-T-bce-dice.png")) {
             assertNotNull(ImageIO.read(out.resolve("report").resolve(fig).toFile()), fig);
         }
     }
