@@ -122,6 +122,7 @@ class TrainingCommandsTest {
             assertEquals(2, t.getValue("test_subjects", row));
             double d = t.getValue("dice3d_mean", row);
             assertTrue(d >= 0 && d <= 1, "row " + row + " Dice " + d);
+            assertTrue(java.util.List.of("yes", "no").contains(t.getStringValue("converged", row)), "row " + row);
         }
         assertTrue(((String) m.getOutput("table1")).contains("| bce | fine-tuned SNN (hybrid) | 10 | 2 |"));
         assertTrue(Files.exists(out.resolve("report/table1.md")));
