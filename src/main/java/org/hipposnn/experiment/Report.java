@@ -198,21 +198,20 @@ public final class Report {
                 List<StageResult> rs = of(loss, s);
                 if (rs.isEmpty()) continue;
                 b.append("| ").append(label(s)).append(" | ").append(loss).append(" |");
-                for (int t : ts) {
-                    List<Double> ds = rs.stream().filter(r -> r.dice3dByT().containsKey(t)).map(r -> r.dice3dByT().get(t)).toList();
-                    b.append(' ').append(ds.isEmpty() ? "—" : pm(Summary.of(ds))).append(" |");
-                }
+                SortedMap<Integer, List<Double>> byT = diceByT(rs);
+                for (int t : ts) b.append(' ').append(byT.containsKey(t) ? pm(Summary.of(byT.get(t))) : "—").append(" |");
                 b.append('\n');
             }
         }
         return b.toString();
     }
 
-    /** Convergence (METHOD.md): the best validation loss, followed by the scheduler's patience without improvement. */
-    public static final int PATIENCE = org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE;
+    /** The scheduler's patience every crossval job trains with: the convergence test's (METHOD.md). */
+    private static final int PATIENCE = org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE;
 
+    /** Whether a training job converged, by the trainer's own test; a conversion (no epochs) did not train. */
     public static boolean converged(StageResult r) {
-        return r.convergenceEpoch() > 0 && r.epochsRun() - r.convergenceEpoch() >= PATIENCE;
+        return r.epochsRun() > 0 && org.hipposnn.training.Trainer.converged(r.epochsRun(), r.convergenceEpoch(), PATIENCE);
     }
 
     private static String label(Stage s) {
@@ -239,11 +238,16 @@ public final class Report {
 
     /** T -> mean Dice over the folds that were scored at that T. */
     private static SortedMap<Integer, Double> meanCurve(List<StageResult> rs) {
-        Map<Integer, List<Double>> all = new TreeMap<>();
-        for (StageResult r : rs) r.dice3dByT().forEach((t, d) -> all.computeIfAbsent(t, k -> new ArrayList<>()).add(d));
         SortedMap<Integer, Double> out = new TreeMap<>();
-        all.forEach((t, ds) -> out.put(t, ds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+        diceByT(rs).forEach((t, ds) -> out.put(t, ds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
         return out;
+    }
+
+    /** T -> the 3-D Dice of every fold scored at that T. */
+    private static SortedMap<Integer, List<Double>> diceByT(List<StageResult> rs) {
+        SortedMap<Integer, List<Double>> all = new TreeMap<>();
+        for (StageResult r : rs) r.dice3dByT().forEach((t, d) -> all.computeIfAbsent(t, k -> new ArrayList<>()).add(d));
+        return all;
     }
 
     private static String pm(Summary s) {

@@ -84,7 +84,7 @@ public final class Trainer {
         int batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         boolean cancelled = false;
         int epoch = start;
-        for (; epoch <= settings.epochs() && !converged(epoch - 1, bestEpoch, settings.earlyStop()); epoch++) {
+        for (; epoch <= settings.epochs() && !stopEarly(epoch - 1, bestEpoch, settings.earlyStop()); epoch++) {
             long t0 = System.nanoTime();
             Losses.Kind loss = epoch <= settings.bceWarmupEpochs() ? Losses.Kind.BCE : settings.loss();
             int[] order = shuffled(train.size(), settings.seed() * 1_000_003L + epoch);
@@ -132,12 +132,17 @@ public final class Trainer {
             double mean = history.stream().skip(Math.max(0, history.size() - 5)).mapToDouble(EpochRecord::seconds).average().orElse(0);
             listener.epochDone(r, settings.epochs(), mean * (settings.epochs() - epoch));
         }
-        boolean converged = epoch - 1 - bestEpoch >= settings.plateauPatience();
-        return new Result(best, bestEpoch, bestLoss, converged, List.copyOf(history), cancelled);
+        return new Result(best, bestEpoch, bestLoss, converged(epoch - 1, bestEpoch, settings.plateauPatience()),
+                List.copyOf(history), cancelled);
     }
 
-    private static boolean converged(int lastEpoch, int bestEpoch, int earlyStop) {
-        return earlyStop > 0 && bestEpoch > 0 && lastEpoch - bestEpoch >= earlyStop;
+    /** The convergence test: {@code patience} epochs after the best one brought no improvement. */
+    public static boolean converged(int epochsRun, int bestEpoch, int patience) {
+        return epochsRun - bestEpoch >= patience;
+    }
+
+    private static boolean stopEarly(int lastEpoch, int bestEpoch, int earlyStop) {
+        return earlyStop > 0 && bestEpoch > 0 && converged(lastEpoch, bestEpoch, earlyStop);
     }
 
     public static int[] shuffled(int n, long seed) {
