@@ -43,8 +43,8 @@ import org.hipposnn.training.TrainingSettings;
  * of a (fold, loss) are scored on the same held-out subjects.
  */
 public final class CrossValidation {
-    /** The learning rates: the paper's Adam 1e-3 for the ANN and direct training, Rathi's 1e-4 for fine-tuning. */
-    public static final double ANN_LR = 1e-3, FINE_TUNE_LR = 1e-4, DIRECT_LR = 1e-3;
+    /** The learning rates: the paper's Adam 1e-3 for the ANN and direct training (fine-tuning's is the protocol's). */
+    public static final double ANN_LR = 1e-3, DIRECT_LR = 1e-3;
 
     private final MsdDataset data;
     private final Path root;
@@ -183,7 +183,7 @@ public final class CrossValidation {
         ModelFiles.save(bundle, b);
         Evaluation.Report rep = Evaluation.run(new Segmenter(pre, new AnnPredictor(spec, b.weights(), protocol.batch())), pre, test, null);
         return result(fold, loss, Stage.ANN, 0, rep, b.training().get("epochsRun").getAsInt(),
-                b.training().get("bestEpoch").getAsInt(), t0, new TreeMap<>(), List.of());
+                b.training().get("bestEpoch").getAsInt(), settings.plateauPatience(), t0, new TreeMap<>(), List.of());
     }
 
     private StageResult converted(int fold, Losses.Kind loss, DataSplit split, Path bundle, long t0) throws IOException {
@@ -198,13 +198,13 @@ public final class CrossValidation {
         ModelFiles.save(bundle, c.snn());
         SortedMap<Integer, Double> byT = new TreeMap<>();
         c.byTimeSteps().forEach((t, rep) -> byT.put(t, rep.dice3d().mean()));
-        return result(fold, loss, Stage.CONVERTED, protocol.conversionT(), c.test(), 0, 0, t0, byT, c.spikes());
+        return result(fold, loss, Stage.CONVERTED, protocol.conversionT(), c.test(), 0, 0, 0, t0, byT, c.spikes());
     }
 
     private StageResult fineTuned(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                   Path checkpoint, long t0) throws IOException {
         ModelBundle converted = ModelFiles.load(need(fold, loss, Stage.CONVERTED));
-        ModelBundle b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), FINE_TUNE_LR),
+        ModelBundle b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()),
                 protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
                 .listener(listener).checkpoint(checkpoint).scoring(false).run();
         stopIfCancelled(checkpoint);
@@ -249,7 +249,7 @@ public final class CrossValidation {
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
         return new TrainingSettings(loss, epochs, protocol.batch(), lr, 1, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, protocol.snnEarlyStop());
+                protocol.snnPatience(), 0, protocol.snnEarlyStop());
     }
 
     /** Scores an SNN at its own T (with its spike statistics), then at the further T of a curve. */
@@ -269,7 +269,7 @@ public final class CrossValidation {
         }
         com.google.gson.JsonObject stageInfo = b.training().getAsJsonObject(stage == Stage.DIRECT ? "direct" : "fine-tuned");
         return result(fold, loss, stage, t, rep, stageInfo.get("epochsRun").getAsInt(), stageInfo.get("convergenceEpoch").getAsInt(),
-                t0, byT, spikes);
+                protocol.snnPatience(), t0, byT, spikes);
     }
 
     private Path need(int fold, Losses.Kind loss, Stage stage) throws IOException {
@@ -279,13 +279,14 @@ public final class CrossValidation {
     }
 
     private static StageResult result(int fold, Losses.Kind loss, Stage stage, int t, Evaluation.Report rep, int epochs,
-                                      int convergence, long t0, SortedMap<Integer, Double> byT, List<LayerSpikeStats> spikes) {
+                                      int convergence, int patience, long t0, SortedMap<Integer, Double> byT,
+                                      List<LayerSpikeStats> spikes) {
         List<StageResult.Layer> layers = new ArrayList<>();
         for (LayerSpikeStats s : spikes) if (!Double.isNaN(s.firingRate())) layers.add(new StageResult.Layer(s.layer(), s.threshold(), s.firingRate()));
         LayerSpikeStats total = spikes.isEmpty() ? null : SpikeTable.total(spikes);
         return new StageResult(fold, loss.id(), stage.id(), t, rep.cases().size(), rep.dice3d().mean(), rep.dice3d().std(),
                 rep.dice2d().mean(), rep.dice2d().std(), epochs, convergence, (System.nanoTime() - t0) / 1e9, byT, layers,
-                total == null ? 0 : total.snnEnergyPj() / 1000, total == null ? 0 : total.annEnergyPj() / 1000);
+                total == null ? 0 : total.snnEnergyPj() / 1000, total == null ? 0 : total.annEnergyPj() / 1000, patience);
     }
 
 }

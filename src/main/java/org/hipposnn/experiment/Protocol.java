@@ -26,17 +26,22 @@ import org.hipposnn.training.ReduceLrOnPlateau;
  * @param trainSubjects    train every stage on a seeded subset of this many of a fold's training subjects (0: all);
  *                         validation and test subjects stay the same
  * @param snnEarlyStop     stop fine-tuning and direct training after this many epochs without validation
- *                         improvement (0: never); the scheduler's patience (10) is the convergence test
+ *                         improvement (0: never)
+ * @param fineTuneLr       Adam's learning rate for fine-tuning (Rathi: 1e-4)
+ * @param snnPatience      ReduceLROnPlateau patience of fine-tuning and direct training (paper's scheduler: 10);
+ *                         it is also the convergence test (METHOD.md): the best epoch followed by this many
  */
 public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
                        int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
-                       int directEpochs, int directT, int testSubjects, int batch, int trainSubjects, int snnEarlyStop) {
+                       int directEpochs, int directT, int testSubjects, int batch, int trainSubjects, int snnEarlyStop,
+                       double fineTuneLr, int snnPatience) {
 
     public Protocol {
         if (annEpochs < 1 || fineTuneEpochs < 1 || directEpochs < 0) throw new IllegalArgumentException("epochs must be >= 1");
         if (trainSubjects < 0 || snnEarlyStop < 0 || annEarlyStop < 0) {
             throw new IllegalArgumentException("training subjects and early stops must be >= 0 (0: all, never)");
         }
+        if (!(fineTuneLr > 0) || snnPatience < 1) throw new IllegalArgumentException("fine-tuning lr must be > 0 and patience >= 1");
         if (width < 1 || conversionT < 1 || fineTuneT < 1 || directT < 1 || batch < 1 || conversionSlices < 1) {
             throw new IllegalArgumentException("width, T, slices and batch must be >= 1");
         }
@@ -50,7 +55,8 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol paper() {
         return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
-                100, 20, 0, 26, 0, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+                100, 20, 0, 26, 0, ReduceLrOnPlateau.DEFAULT_PATIENCE,
+                RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
     }
 
     /**
@@ -59,7 +65,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol reduced() {
         return new Protocol("reduced", 40, 8, 32, 100, new int[] {10, 25, 50}, 260, 10, 2, new int[] {16, 32},
-                2, 10, 10, 26, 0, 0);
+                2, 10, 10, 26, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
     }
 
     /**
@@ -70,23 +76,38 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quick() {
         return new Protocol("quick", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 10, 8, new int[] {16, 32},
-                8, 10, 10, 26, 48, 0);
+                8, 10, 10, 26, 48, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+    }
+
+    /**
+     * The quick protocol with fine-tuning as the paper runs it, at T = 20, and Adam at 1e-3 (the
+     * ANN's rate; chosen on fold 0's validation loss, docs/results/crossval.md): at most 6 epochs,
+     * the scheduler's patience 2, and a run stops once converged by that patience. The direct-training
+     * baseline is trained the same way. ANN and conversion settings are the quick protocol's.
+     */
+    public static Protocol quickT20() {
+        return new Protocol("quick-t20", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 6, new int[] {10, 32},
+                6, 20, 10, 26, 48, 2, 1e-3, 2);
     }
 
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
-                15, 10, 0, 12, 0, 0);
+                15, 10, 0, 12, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
     }
 
-    /** paper, reduced, quick or small. */
+    /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
+    public static final double RATHI_LR = 1e-4;
+
+    /** paper, reduced, quick, quick-t20 or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
             case "reduced" -> reduced();
             case "quick" -> quick();
+            case "quick-t20" -> quickT20();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20 or small, not '" + name + "'");
         };
     }
 
@@ -94,21 +115,21 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public Protocol withTestSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("test subjects must be >= 0 (0: all), got " + n);
         return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop);
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience);
     }
 
     /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
     public Protocol withEpochs(int ann, int fineTune, int direct) {
         return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
                 fineTuneT, fineTune > 0 ? fineTune : fineTuneEpochs, fineTunedCurve, direct > 0 ? direct : directEpochs, directT,
-                testSubjects, batch, trainSubjects, snnEarlyStop);
+                testSubjects, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience);
     }
 
     /** The same protocol training every stage on a seeded subset of N training subjects per fold (0: all). */
     public Protocol withTrainSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("training subjects must be >= 0 (0: all), got " + n);
         return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop);
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop, fineTuneLr, snnPatience);
     }
 
     public JsonObject toJson() {
@@ -118,12 +139,13 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s: %s; ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
-                        + "fine-tuning %d epochs at T = %d (also scored at %s); direct training %d epochs at T = %d%s; batch %d",
+                        + "fine-tuning %d epochs at T = %d, Adam %s (also scored at %s); direct training %d epochs at T = %d%s; "
+                        + "SNN scheduler patience %d; batch %d",
                 name, trainSubjects > 0 ? "trained on " + trainSubjects + " subjects per fold" : "trained on all of a fold's training subjects",
                 annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
                 Arrays.toString(conversionCurve), testSubjects > 0 ? "the first " + testSubjects : "all", fineTuneEpochs, fineTuneT,
-                Arrays.toString(fineTunedCurve), directEpochs, directT,
-                snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", batch);
+                java.math.BigDecimal.valueOf(fineTuneLr).stripTrailingZeros().toPlainString(), Arrays.toString(fineTunedCurve), directEpochs, directT,
+                snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", snnPatience, batch);
     }
 
     @Override

@@ -157,7 +157,7 @@ public final class Report {
         b.append("Protocol: ").append(protocol).append(".\n\n");
         b.append("Dice: mean ± std over folds of each fold's mean over its held-out subjects (3-D: per subject, whole "
                 + "hippocampus on the original grid; 2-D: over slices). Best epoch: the epoch of the best validation loss (the "
-                + "model kept); it is the convergence epoch of the runs that converged, those followed by " + PATIENCE
+                + "model kept); it is the convergence epoch of the runs that converged, those followed by " + patiences()
                 + " epochs (the scheduler's patience) without improvement.\n\n");
         b.append("| loss | model | T | folds | subjects | 2-D Dice | 3-D Dice | best epoch | converged | epochs run | energy ANN/SNN |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -206,12 +206,9 @@ public final class Report {
         return b.toString();
     }
 
-    /** The scheduler's patience every crossval job trains with: the convergence test's (METHOD.md). */
-    private static final int PATIENCE = org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE;
-
     /** Whether a training job converged, by the trainer's own test; a conversion (no epochs) did not train. */
     public static boolean converged(StageResult r) {
-        return r.epochsRun() > 0 && org.hipposnn.training.Trainer.converged(r.epochsRun(), r.convergenceEpoch(), PATIENCE);
+        return r.epochsRun() > 0 && org.hipposnn.training.Trainer.converged(r.epochsRun(), r.convergenceEpoch(), r.patience());
     }
 
     private static String label(Stage s) {
@@ -221,6 +218,19 @@ public final class Report {
             case FINE_TUNED -> "fine-tuned SNN (hybrid)";
             case DIRECT -> "directly trained SNN";
         };
+    }
+
+    /** The scheduler patience of the training jobs, per stage where stages differ (e.g. "10 (ANN) or 2 (fine-tuned SNN (hybrid))"). */
+    private String patiences() {
+        Map<Integer, List<String>> by = new TreeMap<>(Comparator.reverseOrder());
+        for (Stage s : Stage.values()) {
+            of(null, s).stream().filter(r -> r.epochsRun() > 0).map(StageResult::patience).distinct()
+                    .forEach(p -> by.computeIfAbsent(p, k -> new ArrayList<>()).add(label(s)));
+        }
+        if (by.isEmpty()) return Integer.toString(org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE);
+        if (by.size() == 1) return Integer.toString(by.keySet().iterator().next());
+        return by.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining(" or "));
     }
 
     private List<String> losses() {

@@ -21,11 +21,12 @@ import org.hipposnn.io.AtomicFiles;
  * @param layers           per-layer spike statistics at {@code timeSteps} (SNN stages; empty for the ANN)
  * @param snnEnergyNj      estimated energy per slice of the SNN (0 for the ANN)
  * @param annEnergyNj      estimated energy per slice of the same network as an ANN
+ * @param patience         the scheduler's patience the job trained with: its convergence test (0 where nothing trains)
  */
 public record StageResult(int fold, String loss, String stage, int timeSteps, int subjects,
                           double dice3dMean, double dice3dStd, double dice2dMean, double dice2dStd,
                           int epochsRun, int convergenceEpoch, double seconds, SortedMap<Integer, Double> dice3dByT,
-                          List<Layer> layers, double snnEnergyNj, double annEnergyNj) {
+                          List<Layer> layers, double snnEnergyNj, double annEnergyNj, int patience) {
 
     /** One layer's firing rate (spikes per neuron per step) and threshold. */
     public record Layer(String name, double threshold, double firingRate) {}
@@ -49,6 +50,11 @@ public record StageResult(int fold, String loss, String stage, int timeSteps, in
                 throw new IOException(file + ": not a stage result (fields missing)");
             }
             Stage.of(r.stage);
+            if (r.patience == 0 && r.epochsRun > 0) { // written before results recorded it: every job then trained with the default
+                r = new StageResult(r.fold, r.loss, r.stage, r.timeSteps, r.subjects, r.dice3dMean, r.dice3dStd, r.dice2dMean,
+                        r.dice2dStd, r.epochsRun, r.convergenceEpoch, r.seconds, r.dice3dByT, r.layers, r.snnEnergyNj, r.annEnergyNj,
+                        org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE);
+            }
             return r;
         } catch (com.google.gson.JsonParseException | IllegalArgumentException e) {
             throw new IOException(file + ": not a stage result (" + e.getMessage() + ")");

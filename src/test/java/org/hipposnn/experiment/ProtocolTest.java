@@ -28,6 +28,18 @@ class ProtocolTest {
         assertTrue(Protocol.quick().toString().contains("trained on 48 subjects per fold"), Protocol.quick().toString());
         assertTrue(all.toString().contains("all of a fold's training subjects"), all.toString());
         assertThrows(IllegalArgumentException.class, () -> Protocol.quick().withTrainSubjects(-1));
+        // quick-t20 changes only what fine-tuning and direct training read, so both grids share ANN and conversion settings
+        Protocol t20 = Protocol.named("quick-t20");
+        assertEquals(20, t20.fineTuneT());
+        assertEquals(1e-3, t20.fineTuneLr());
+        assertEquals(2, t20.snnPatience());
+        assertEquals(Protocol.RATHI_LR, Protocol.quick().fineTuneLr());
+        assertEquals(10, Protocol.quick().snnPatience());
+        for (String f : java.util.List.of("annEpochs", "annEarlyStop", "width", "conversionT", "conversionCurve", "conversionSlices",
+                "testSubjects", "batch", "trainSubjects")) {
+            assertEquals(Protocol.quick().toJson().get(f), t20.toJson().get(f), f);
+        }
+        assertTrue(t20.toString().contains("at T = 20, Adam 0.001"), t20.toString());
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
         assertTrue(e.getMessage().contains("quick"), e.getMessage());
     }

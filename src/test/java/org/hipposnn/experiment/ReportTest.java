@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 /** Table 1 tells a run that converged from one stopped at its epoch cap. */
 class ReportTest {
     private static StageResult run(int fold, String stage, int epochsRun, int bestEpoch, double dice) {
+        return run(fold, stage, epochsRun, bestEpoch, dice, epochsRun > 0 ? 10 : 0);
+    }
+
+    private static StageResult run(int fold, String stage, int epochsRun, int bestEpoch, double dice, int patience) {
         TreeMap<Integer, Double> byT = new TreeMap<>();
         byT.put(10, dice);
         if (stage.equals("converted")) byT.put(100, dice + 0.5);
         return new StageResult(fold, "bce-dice", stage, stage.equals("converted") ? 100 : 10, 10, dice, 0.01, dice - 0.1, 0.2,
-                epochsRun, bestEpoch, 60, byT, List.of(), 1, 2);
+                epochsRun, bestEpoch, 60, byT, List.of(), 1, 2, patience);
     }
 
     @Test
@@ -31,6 +35,26 @@ class ReportTest {
         assertTrue(csv.get(0).contains(",best_epoch,converged,"), csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("1,bce-dice,fine-tuned,") && l.contains(",8,8,false,")), r.csv());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("0,bce-dice,fine-tuned,") && l.contains(",44,34,true,")), r.csv());
+    }
+
+    @Test
+    void eachRunIsJudgedByThePatienceItTrainedWith() throws Exception {
+        // best at 3 of 5: converged with patience 2, not with 10
+        assertTrue(Report.converged(run(0, "fine-tuned", 5, 3, 0.8, 2)));
+        assertFalse(Report.converged(run(0, "fine-tuned", 5, 3, 0.8, 10)));
+        assertFalse(Report.converged(run(0, "fine-tuned", 5, 4, 0.8, 2)));
+        String table = new Report(List.of(run(0, "ann", 30, 20, 0.88, 10), run(0, "fine-tuned", 5, 3, 0.8, 2))).table1("test");
+        assertTrue(table.contains("followed by 10 (ANN) or 2 (fine-tuned SNN (hybrid)) epochs"), table);
+
+        // a result file written before results recorded their patience: its job trained with the default, 10
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("fine-tuned", ".json");
+        try {
+            run(0, "fine-tuned", 44, 34, 0.8, 0).write(f);
+            assertEquals(10, StageResult.read(f).patience());
+            assertTrue(Report.converged(StageResult.read(f)));
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
     }
 
     @Test
