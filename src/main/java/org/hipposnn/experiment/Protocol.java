@@ -30,6 +30,7 @@ import org.hipposnn.training.ReduceLrOnPlateau;
  * @param fineTuneLr       Adam's learning rate for fine-tuning (Rathi: 1e-4)
  * @param snnPatience      ReduceLROnPlateau patience of fine-tuning and direct training (paper's scheduler: 10);
  *                         it is also the convergence test (METHOD.md): the best epoch followed by this many
+ *                         epochs without improvement
  */
 public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
                        int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
