@@ -2,7 +2,8 @@
 # After a grid process is done: the direct-training baseline (BCE-Dice) of the quick-t20 grid.
 # usage: direct.sh NAME "FOLDS"   (waits for "done NAME" in NAME.log; then takes fold 4 unless the other process has)
 # As run: B was restarted as `direct.sh B "2"` and fold4-direct.lock was made by hand before either process
-# reached it, so the direct baseline ran on folds 0, 1 (A) and 2 (B) only; folds 3 and 4 were dropped for time.
+# reached it, so this script ran folds 0, 1 (A) and 2 (B); folds 3 and 4 ran afterwards, one crossval each
+# (--fold K --losses bce-dice --stages direct), side by side: direct-f3.log, direct-f4.log.
 J="java -Xmx7g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar /tmp/grid2.jar"
 D=/work/shared/data/msd-hippocampus
 export OMP_WAIT_POLICY=PASSIVE
