@@ -91,6 +91,17 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
                 6, 20, 10, 26, 48, 2, 1e-3, 2);
     }
 
+    /**
+     * quick-t20 with the learning rate decayed before a run stops: patience 1, so two epochs without
+     * improvement drop Adam's rate from 1e-3 to 1e-4, and a run stops after four (two more at 1e-4);
+     * at most 10 epochs. In quick-t20 the stop (2 epochs) came before the scheduler's drop (3), so
+     * no run ever trained at the lower rate. Everything else is quick-t20's.
+     */
+    public static Protocol quickT20Decay() {
+        return new Protocol("quick-t20-decay", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 10, new int[] {10, 32},
+                10, 20, 10, 26, 48, 4, 1e-3, 1);
+    }
+
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
@@ -100,15 +111,16 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
     public static final double RATHI_LR = 1e-4;
 
-    /** paper, reduced, quick, quick-t20 or small. */
+    /** paper, reduced, quick, quick-t20, quick-t20-decay or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
             case "reduced" -> reduced();
             case "quick" -> quick();
             case "quick-t20" -> quickT20();
+            case "quick-t20-decay" -> quickT20Decay();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20 or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay or small, not '" + name + "'");
         };
     }
 

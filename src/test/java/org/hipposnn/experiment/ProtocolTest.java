@@ -40,6 +40,14 @@ class ProtocolTest {
             assertEquals(Protocol.quick().toJson().get(f), t20.toJson().get(f), f);
         }
         assertTrue(t20.toString().contains("at T = 20, Adam 0.001"), t20.toString());
+        // quick-t20-decay too; and its scheduler drops the rate (after patience + 1 bad epochs) before the run stops
+        Protocol decay = Protocol.named("quick-t20-decay");
+        for (String f : java.util.List.of("annEpochs", "annEarlyStop", "width", "conversionT", "conversionCurve", "conversionSlices",
+                "testSubjects", "batch", "trainSubjects", "fineTuneT", "fineTuneLr", "directT")) {
+            assertEquals(t20.toJson().get(f), decay.toJson().get(f), f);
+        }
+        assertTrue(decay.snnPatience() + 1 < decay.snnEarlyStop(), "at least one epoch at the lower rate");
+        assertFalse(t20.snnPatience() + 1 < t20.snnEarlyStop(), "quick-t20 stopped before its rate dropped");
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
         assertTrue(e.getMessage().contains("quick"), e.getMessage());
     }
