@@ -21,11 +21,16 @@ final class BpttOptions {
     @Option(names = "--alpha", defaultValue = "0.3", description = "Surrogate gradient height (Eq. 5).") double alpha;
     @Option(names = "--surrogate", defaultValue = "threshold-units", description = "threshold-units: alpha max(0, 1-|u/V-1|)/V (Rathi); paper: alpha max(0, 1-|u-V|).") String surrogate;
     @Option(names = "--reset", defaultValue = "detached", description = "Reset term in the backward pass: detached (Rathi) or included.") String reset;
+    @Option(names = "--warmup", defaultValue = "0", description = "Epochs of BCE-Dice before a BCE run (0: none): BCE alone can leave "
+            + "the SNN's foreground silent.") int warmup;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of shuffling, dropout and input spikes.") long seed;
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores).") int threads;
 
     TrainingSettings settings(double lr) {
-        return new TrainingSettings(loss, epochs, batch, lr, seed, ReduceLrOnPlateau.DEFAULT_FACTOR, patience, 0, earlyStop);
+        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
+        if (warmup > 0 && loss != Losses.Kind.BCE) throw new IllegalArgumentException("--warmup is for --loss bce (its warm-up loss is bce-dice)");
+        return new TrainingSettings(loss, epochs, batch, lr, seed, ReduceLrOnPlateau.DEFAULT_FACTOR, patience, warmup,
+                warmup > 0 ? Losses.Kind.BCE_DICE : null, earlyStop);
     }
 
     Surrogate surrogate() {

@@ -74,7 +74,7 @@ final class TrainAnnCommand implements Callable<Integer> {
         int[] shape = p.sliceShape();
         UNetSpec spec = new UNetSpec(shape[1], shape[2], width, UNetSpec.DEFAULT_DEPTH, UNetSpec.DEFAULT_KERNEL, dropout);
         TrainingSettings settings = new TrainingSettings(loss, epochs, batch, lr, seed, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                patience, bceWarmup != null ? bceWarmup : (loss == Losses.Kind.DICE ? 1 : 0), earlyStop);
+                patience, bceWarmup != null ? bceWarmup : (loss == Losses.Kind.DICE ? 1 : 0), Losses.Kind.BCE, earlyStop);
         MsdDataset dataset = MsdDataset.open(data);
         DataSplit s = split.split(dataset);
         return TrainingRun.write(out, "train-ann", "try a smaller --batch or --width, or more heap (java -Xmx...)",

@@ -177,7 +177,7 @@ public final class CrossValidation {
         UNetSpec spec = network();
         TrainingSettings settings = new TrainingSettings(loss, protocol.annEpochs(), protocol.batch(), ANN_LR, 1,
                 ReduceLrOnPlateau.DEFAULT_FACTOR, ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0,
-                protocol.annEarlyStop());
+                Losses.Kind.BCE, protocol.annEarlyStop());
         ModelBundle b = new AnnTraining(data, split, spec, pre, settings).listener(listener).checkpoint(checkpoint).scoring(false).run();
         stopIfCancelled(checkpoint);
         ModelFiles.save(bundle, b);
@@ -249,7 +249,8 @@ public final class CrossValidation {
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
         return new TrainingSettings(loss, epochs, protocol.batch(), lr, 1, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                protocol.snnPatience(), 0, protocol.snnEarlyStop());
+                protocol.snnPatience(), loss == Losses.Kind.BCE ? protocol.snnWarmup() : 0,
+                loss == Losses.Kind.BCE && protocol.snnWarmup() > 0 ? Losses.Kind.BCE_DICE : null, protocol.snnEarlyStop());
     }
 
     /** Scores an SNN at its own T (with its spike statistics), then at the further T of a curve. */

@@ -31,11 +31,13 @@ import org.hipposnn.training.ReduceLrOnPlateau;
  * @param snnPatience      ReduceLROnPlateau patience of fine-tuning and direct training (paper's scheduler: 10);
  *                         it is also the convergence test (METHOD.md): the best epoch followed by this many
  *                         epochs without improvement
+ * @param snnWarmup        epochs of BCE-Dice that start a BCE fine-tuning or direct-training run (0: none): BCE
+ *                         alone leaves the converted SNN's foreground silent (docs/results/crossval.md)
  */
 public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
                        int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
                        int directEpochs, int directT, int testSubjects, int batch, int trainSubjects, int snnEarlyStop,
-                       double fineTuneLr, int snnPatience) {
+                       double fineTuneLr, int snnPatience, int snnWarmup) {
 
     public Protocol {
         if (annEpochs < 1 || fineTuneEpochs < 1 || directEpochs < 0) throw new IllegalArgumentException("epochs must be >= 1");
@@ -43,6 +45,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
             throw new IllegalArgumentException("training subjects and early stops must be >= 0 (0: all, never)");
         }
         if (!(fineTuneLr > 0) || snnPatience < 1) throw new IllegalArgumentException("fine-tuning lr must be > 0 and patience >= 1");
+        if (snnWarmup < 0) throw new IllegalArgumentException("SNN warm-up epochs must be >= 0");
         if (width < 1 || conversionT < 1 || fineTuneT < 1 || directT < 1 || batch < 1 || conversionSlices < 1) {
             throw new IllegalArgumentException("width, T, slices and batch must be >= 1");
         }
@@ -57,7 +60,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public static Protocol paper() {
         return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
                 100, 20, 0, 26, 0, ReduceLrOnPlateau.DEFAULT_PATIENCE,
-                RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+                RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
     }
 
     /**
@@ -66,7 +69,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol reduced() {
         return new Protocol("reduced", 40, 8, 32, 100, new int[] {10, 25, 50}, 260, 10, 2, new int[] {16, 32},
-                2, 10, 10, 26, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+                2, 10, 10, 26, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
     }
 
     /**
@@ -77,7 +80,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quick() {
         return new Protocol("quick", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 10, 8, new int[] {16, 32},
-                8, 10, 10, 26, 48, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+                8, 10, 10, 26, 48, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
     }
 
     /**
@@ -88,24 +91,25 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quickT20() {
         return new Protocol("quick-t20", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 6, new int[] {10, 32},
-                6, 20, 10, 26, 48, 2, 1e-3, 2);
+                6, 20, 10, 26, 48, 2, 1e-3, 2, 0);
     }
 
     /**
      * quick-t20 with the learning rate decayed before a run stops: patience 1, so two epochs without
      * improvement drop Adam's rate from 1e-3 to 1e-4, and a run stops after four (two more at 1e-4);
      * at most 10 epochs. In quick-t20 the stop (2 epochs) came before the scheduler's drop (3), so
-     * no run ever trained at the lower rate. Everything else is quick-t20's.
+     * no run ever trained at the lower rate. BCE runs start with one epoch of BCE-Dice. Everything
+     * else is quick-t20's.
      */
     public static Protocol quickT20Decay() {
         return new Protocol("quick-t20-decay", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 10, new int[] {10, 32},
-                10, 20, 10, 26, 48, 4, 1e-3, 1);
+                10, 20, 10, 26, 48, 4, 1e-3, 1, 1);
     }
 
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
-                15, 10, 0, 12, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE);
+                15, 10, 0, 12, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
     }
 
     /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
@@ -128,37 +132,41 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public Protocol withTestSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("test subjects must be >= 0 (0: all), got " + n);
         return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience);
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
     }
 
     /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
     public Protocol withEpochs(int ann, int fineTune, int direct) {
         return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
                 fineTuneT, fineTune > 0 ? fineTune : fineTuneEpochs, fineTunedCurve, direct > 0 ? direct : directEpochs, directT,
-                testSubjects, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience);
+                testSubjects, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
     }
 
     /** The same protocol training every stage on a seeded subset of N training subjects per fold (0: all). */
     public Protocol withTrainSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("training subjects must be >= 0 (0: all), got " + n);
         return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop, fineTuneLr, snnPatience);
+                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
     }
 
+    /** Without snnWarmup when it is 0, so experiment.json files written before it existed still match. */
     public JsonObject toJson() {
-        return new Gson().toJsonTree(this).getAsJsonObject();
+        JsonObject o = new Gson().toJsonTree(this).getAsJsonObject();
+        if (snnWarmup == 0) o.remove("snnWarmup");
+        return o;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s: %s; ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
                         + "fine-tuning %d epochs at T = %d, Adam %s (also scored at %s); direct training %d epochs at T = %d%s; "
-                        + "SNN scheduler patience %d; batch %d",
+                        + "SNN scheduler patience %d%s; batch %d",
                 name, trainSubjects > 0 ? "trained on " + trainSubjects + " subjects per fold" : "trained on all of a fold's training subjects",
                 annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
                 Arrays.toString(conversionCurve), testSubjects > 0 ? "the first " + testSubjects : "all", fineTuneEpochs, fineTuneT,
                 java.math.BigDecimal.valueOf(fineTuneLr).stripTrailingZeros().toPlainString(), Arrays.toString(fineTunedCurve), directEpochs, directT,
-                snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", snnPatience, batch);
+                snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", snnPatience,
+                snnWarmup > 0 ? "; BCE runs start with " + snnWarmup + " epoch(s) of BCE-Dice" : "", batch);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class SnnFineTuning {
         if (snn.kind() != ModelBundle.Kind.SNN) throw new IllegalArgumentException("fine-tuning needs an SNN model (run convert first)");
         if (timeSteps < 1) throw new IllegalArgumentException("time steps must be >= 1, got " + timeSteps);
         TrainingSettings settings = new TrainingSettings(loss, epochs, org.hipposnn.segment.Predictors.BATCH, learningRate, 1,
-                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, 0);
+                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, null, 0);
         return new SnnFineTuning(snn, data, org.hipposnn.conversion.SnnConversion.splitOf(snn, data), settings, timeSteps,
                 Surrogate.defaults(), ResetGradient.DETACHED);
     }

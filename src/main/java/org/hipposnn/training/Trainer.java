@@ -86,7 +86,7 @@ public final class Trainer {
         int epoch = start;
         for (; epoch <= settings.epochs() && !stopEarly(epoch - 1, bestEpoch, settings.earlyStop()); epoch++) {
             long t0 = System.nanoTime();
-            Losses.Kind loss = epoch <= settings.bceWarmupEpochs() ? Losses.Kind.BCE : settings.loss();
+            Losses.Kind loss = epoch <= settings.warmupEpochs() ? settings.warmupLoss() : settings.loss();
             int[] order = shuffled(train.size(), settings.seed() * 1_000_003L + epoch);
             net.seedDropout(settings.seed() * 7_919L + epoch);
             double sum = 0;
@@ -119,9 +119,9 @@ public final class Trainer {
                 Buffers.release(best.values().toArray(INDArray[]::new));
                 best = copy(net.weights());
             }
-            if (val.foregroundFraction() == 0 && epoch > settings.bceWarmupEpochs()) {
+            if (val.foregroundFraction() == 0 && epoch > settings.warmupEpochs()) {
                 listener.message("epoch " + epoch + ": the network predicts no hippocampus at all on the validation"
-                        + " slices (collapsed to background); consider --bce-warmup or another loss");
+                        + " slices (collapsed to background); consider a warm-up (--bce-warmup, --warmup) or another loss");
             }
             adam.setLearningRate(plateau.step(val.loss(), lr));
             if (checkpointFile != null) {

@@ -15,24 +15,30 @@ import org.hipposnn.engine.Losses;
  * @param seed            shuffling, dropout and initialisation all derive from it
  * @param plateauFactor   ReduceLROnPlateau factor
  * @param plateauPatience ReduceLROnPlateau patience (epochs); also defines convergence
- * @param bceWarmupEpochs epochs trained with BCE before a Dice loss takes over: the remedy for the
- *                        all-background collapse of a bias-free net under pure Dice (METHOD.md)
+ * @param warmupEpochs    the first epochs train with {@code warmupLoss} instead of {@code loss}: the remedy
+ *                        for a loss that leaves the net predicting no foreground at all — BCE warm-up for
+ *                        a bias-free ANN under pure Dice (METHOD.md), BCE-Dice warm-up for an SNN under
+ *                        pure BCE (whose silent foreground gets no gradient; docs/results/crossval.md)
+ * @param warmupLoss      the loss of the warm-up epochs (null when there are none)
  * @param earlyStop       stop once the validation loss has not improved for this many epochs (0: never)
  */
 public record TrainingSettings(Losses.Kind loss, int epochs, int batchSize, double learningRate, long seed,
-                               double plateauFactor, int plateauPatience, int bceWarmupEpochs, int earlyStop) {
+                               double plateauFactor, int plateauPatience, int warmupEpochs, Losses.Kind warmupLoss,
+                               int earlyStop) {
 
     public TrainingSettings {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
-        if (bceWarmupEpochs < 0 || earlyStop < 0) throw new IllegalArgumentException("warm-up and early stop must be >= 0");
+        if (warmupEpochs < 0 || earlyStop < 0) throw new IllegalArgumentException("warm-up and early stop must be >= 0");
+        if (warmupEpochs > 0 && warmupLoss == null) throw new IllegalArgumentException("warm-up epochs need a warm-up loss");
+        if (warmupEpochs == 0) warmupLoss = null;
     }
 
     /** The paper's ANN settings for a loss; Dice gets one BCE warm-up epoch. */
     public static TrainingSettings ann(Losses.Kind loss, int epochs, long seed) {
         return new TrainingSettings(loss, epochs, 26, 1e-3, seed, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0, 0);
+                ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0, Losses.Kind.BCE, 0);
     }
 
     public JsonObject toJson() {

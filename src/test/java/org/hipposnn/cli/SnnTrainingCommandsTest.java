@@ -31,6 +31,20 @@ class SnnTrainingCommandsTest {
         assertEquals(0, f.code(), f.err());
         assertTrue(f.err().contains("loading 1 training, 1 validation subjects"), "the model's training limit is kept: " + f.err());
 
+        // --warmup: BCE fine-tuning that starts with BCE-Dice epochs, recorded in the bundle; refused for other losses
+        Path warm = tmp.resolve("warm.zip");
+        var w = CommandLineTest.run("finetune", "--data", "test-data", "--model", direct.toString(), "--time-steps", "2", "--loss", "bce",
+                "--warmup", "1", "--epochs", "1", "--batch", "12", "--threads", "2", "--out", warm.toString());
+        assertEquals(0, w.code(), w.err());
+        var settings = ModelFiles.load(warm).training().getAsJsonObject("fine-tuned").getAsJsonObject("settings");
+        assertEquals(1, settings.get("warmupEpochs").getAsInt(), settings.toString());
+        assertEquals("BCE_DICE", settings.get("warmupLoss").getAsString(), settings.toString());
+        var refused = CommandLineTest.run("finetune", "--data", "test-data", "--model", direct.toString(), "--loss", "dice",
+                "--warmup", "1", "--out", tmp.resolve("never.zip").toString());
+        assertNotEquals(0, refused.code());
+        assertTrue(refused.err().contains("--warmup is for --loss bce"), refused.err());
+        assertFalse(Files.exists(tmp.resolve("never.zip")));
+
         Path png = tmp.resolve("curves.png"), csv = tmp.resolve("curves.csv");
         var h = CommandLineTest.run("history", direct.toString(), tuned.toString(), "--png", png.toString(), "--csv", csv.toString());
         assertEquals(0, h.code(), h.err());

@@ -48,6 +48,15 @@ class ProtocolTest {
         }
         assertTrue(decay.snnPatience() + 1 < decay.snnEarlyStop(), "at least one epoch at the lower rate");
         assertFalse(t20.snnPatience() + 1 < t20.snnEarlyStop(), "quick-t20 stopped before its rate dropped");
+        // the BCE warm-up is quick-t20-decay's alone, and protocols without one write the experiment.json they always did
+        assertEquals(1, decay.snnWarmup());
+        assertTrue(decay.toJson().has("snnWarmup") && decay.toString().contains("BCE runs start with 1 epoch(s) of BCE-Dice"), decay.toString());
+        for (String name : java.util.List.of("paper", "reduced", "quick", "quick-t20", "small")) {
+            assertEquals(0, Protocol.named(name).snnWarmup(), name);
+            assertFalse(Protocol.named(name).toJson().has("snnWarmup"), name);
+        }
+        assertEquals(t20, new com.google.gson.Gson().fromJson(t20.toJson(), Protocol.class), "read back from experiment.json");
+        assertEquals(decay, new com.google.gson.Gson().fromJson(decay.toJson(), Protocol.class), "read back from experiment.json");
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
         assertTrue(e.getMessage().contains("quick"), e.getMessage());
     }

@@ -34,7 +34,7 @@ class TrainerTest {
     }
 
     static TrainingSettings settings(int epochs) {
-        return new TrainingSettings(Losses.Kind.BCE_DICE, epochs, 8, 3e-3, 5, 0.1, 10, 0, 0);
+        return new TrainingSettings(Losses.Kind.BCE_DICE, epochs, 8, 3e-3, 5, 0.1, 10, 0, null, 0);
     }
 
     @Test
@@ -69,6 +69,21 @@ class TrainerTest {
             INDArray a = straight.bestWeights().get(k), b = resumed.bestWeights().get(k);
             assertTrue(a.equalsWithEps(b, 1e-5), "weights of " + k + " differ after resuming");
         }
+    }
+
+    @Test
+    void warmUpEpochsTrainWithTheWarmUpLossAndAreScoredWithTheRunsOwn() throws Exception {
+        TrainingSettings bce = new TrainingSettings(Losses.Kind.BCE, 2, 8, 3e-3, 5, 0.1, 10, 1, Losses.Kind.BCE_DICE, 0);
+        Trainer.Result warm = new Trainer(new UNet(SPEC, 5), bce, null, null).fit(train, validation);
+        Trainer.Result bceDice = new Trainer(new UNet(SPEC, 5), settings(1), null, null).fit(train, validation);
+        Trainer.Result plain = new Trainer(new UNet(SPEC, 5), new TrainingSettings(Losses.Kind.BCE, 1, 8, 3e-3, 5, 0.1, 10, 0, null, 0),
+                null, null).fit(train, validation);
+        // epoch 1 is BCE-Dice's epoch 1 (same steps), validated with BCE as the plain BCE run is
+        assertEquals(bceDice.history().get(0).trainLoss(), warm.history().get(0).trainLoss(), 1e-6);
+        assertNotEquals(plain.history().get(0).trainLoss(), warm.history().get(0).trainLoss(), 1e-3);
+        assertNotEquals(bceDice.history().get(0).validationLoss(), warm.history().get(0).validationLoss(), 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(Losses.Kind.BCE, 2, 8, 3e-3, 5, 0.1, 10, 1, null, 0));
+        assertNull(new TrainingSettings(Losses.Kind.BCE, 2, 8, 3e-3, 5, 0.1, 10, 0, Losses.Kind.DICE, 0).warmupLoss());
     }
 
     @Test
