@@ -1,8 +1,11 @@
+// The quick-t20 fold-0 fine-tuned SNNs (BCE, BCE-Dice) on fold 0's 16 validation subjects at T = 20: output probabilities of
+// foreground and background pixels, and the pooled Dice at several thresholds. From the repository root:
+//   jshell --class-path target/hippo-snn.jar -R-Xmx3g docs/results/logs/crossval-quick-t20-decay/probe-bce-logits.jsh
 import org.hipposnn.model.*; import org.hipposnn.data.*; import org.hipposnn.training.*; import org.hipposnn.snn.*;
 import java.nio.file.*; import java.util.*;
-var data = MsdDataset.open(Path.of("/work/shared/data/msd-hippocampus"));
+var data = MsdDataset.open(Path.of("../shared/data/msd-hippocampus"));
 for (String loss : List.of("bce", "bce-dice")) {
-var b = ModelFiles.load(Path.of("/work/grid/t20/fold-0/" + loss + "/fine-tuned.zip"));
+var b = ModelFiles.load(Path.of("docs/results/crossval-quick-t20/fold-0/" + loss + "/fine-tuned.zip"));
 var split = DataSplit.of(data.ids(), b.training().getAsJsonObject("split"));
 var val = SliceSet.of(data.select(split.validation()), b.preprocessing());
 int n = val.size(), h = val.height(), w = val.width();
