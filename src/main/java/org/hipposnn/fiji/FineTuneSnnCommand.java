@@ -43,6 +43,9 @@ public class FineTuneSnnCommand extends ContextCommand {
     @Parameter(label = "Loss", choices = {"bce-dice", "bce", "dice"})
     private String loss = "bce-dice";
 
+    @Parameter(label = "BCE only: epochs of BCE-Dice first (0: none, as in the paper)", min = "0")
+    private int bce_warmup = 0;
+
     @Parameter(label = "Fine-tuned model bundle to write (.zip)", style = "save")
     private File output_model_file;
 
@@ -66,7 +69,7 @@ public class FineTuneSnnCommand extends ContextCommand {
             Path out = output_model_file.toPath(), checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
             StatusProgress progress = new StatusProgress(status, log, this::isCanceled, "Fine-tune SNN");
             ModelBundle tuned = SnnFineTuning.withDefaults(snn, FoldTraining.open(data_dir), FoldTraining.loss(loss), epochs, lr,
-                    time_steps).listener(progress).checkpoint(checkpoint).run();
+                    time_steps, bce_warmup).listener(progress).checkpoint(checkpoint).run();
             if (progress.wasCancelled()) {
                 cancel("Fine-tune SNN was cancelled; " + (Files.exists(checkpoint) ? "running it again with the same"
                         + " output_model_file resumes from " + checkpoint : "no epoch had finished, so nothing was kept"));

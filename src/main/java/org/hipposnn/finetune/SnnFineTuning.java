@@ -64,14 +64,19 @@ public final class SnnFineTuning {
      * Fine-tuning with the command line's defaults (Adam, batch 26, seed 1, ReduceLROnPlateau's
      * patience, no early stop, the threshold-units surrogate with alpha 0.3, detached reset) on the
      * data split recorded in the bundle, so the SNN keeps its ANN's test fold. What Fiji offers;
-     * the command line exposes every one of these.
+     * the command line exposes every one of these. {@code bceWarmup}: epochs of BCE-Dice before a
+     * BCE run (0: none, the paper's; BCE alone can leave the converted SNN's foreground silent).
      */
     public static SnnFineTuning withDefaults(ModelBundle snn, MsdDataset data, org.hipposnn.engine.Losses.Kind loss,
-                                             int epochs, double learningRate, int timeSteps) {
+                                             int epochs, double learningRate, int timeSteps, int bceWarmup) {
         if (snn.kind() != ModelBundle.Kind.SNN) throw new IllegalArgumentException("fine-tuning needs an SNN model (run convert first)");
         if (timeSteps < 1) throw new IllegalArgumentException("time steps must be >= 1, got " + timeSteps);
+        if (bceWarmup < 0 || (bceWarmup > 0 && loss != org.hipposnn.engine.Losses.Kind.BCE)) {
+            throw new IllegalArgumentException("the BCE-Dice warm-up is for the bce loss, in epochs >= 0; got " + bceWarmup + " with " + loss.id());
+        }
         TrainingSettings settings = new TrainingSettings(loss, epochs, org.hipposnn.segment.Predictors.BATCH, learningRate, 1,
-                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, null, 0);
+                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE,
+                bceWarmup, bceWarmup > 0 ? org.hipposnn.engine.Losses.Kind.BCE_DICE : null, 0);
         return new SnnFineTuning(snn, data, org.hipposnn.conversion.SnnConversion.splitOf(snn, data), settings, timeSteps,
                 Surrogate.defaults(), ResetGradient.DETACHED);
     }

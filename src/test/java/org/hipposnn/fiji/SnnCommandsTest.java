@@ -103,13 +103,14 @@ class SnnCommandsTest {
         statuses.clear();
         File out = tmp.resolve("tuned.zip").toFile();
         CommandModule m = run(ctx, FineTuneSnnCommand.class, "snn_model_file", snn, "data_dir", new File("test-data"),
-                "time_steps", 4, "epochs", 1, "lr", 1e-4, "loss", "bce", "output_model_file", out);
+                "time_steps", 4, "epochs", 1, "lr", 1e-4, "loss", "bce", "bce_warmup", 1, "output_model_file", out);
         assertFalse(m.isCanceled(), m.getCancelReason());
         ModelBundle b = ModelFiles.load(out.toPath());
         assertEquals(ModelBundle.Kind.SNN, b.kind());
         assertEquals(4, b.spiking().timeSteps());
         assertEquals("fine-tuned", b.training().get("stage").getAsString());
         assertEquals(1, b.training().getAsJsonObject("fine-tuned").get("epochsRun").getAsInt());
+        assertEquals("BCE_DICE", b.training().getAsJsonObject("fine-tuned").getAsJsonObject("settings").get("warmupLoss").getAsString());
         double dice = (Double) m.getOutput("test_dice");
         assertTrue(dice >= 0 && dice <= 1, "test Dice " + dice);
         assertFalse(Files.exists(tmp.resolve("tuned.zip.checkpoint")), "checkpoint left behind");
@@ -144,6 +145,8 @@ class SnnCommandsTest {
                 "output_model_file", out), "fine-tuning needs an SNN model");
         assertCancelled(run(ctx, FineTuneSnnCommand.class, "snn_model_file", snn, "data_dir", tmp.toFile(), "epochs", 1,
                 "output_model_file", out), "imagesTr");
+        assertCancelled(run(ctx, FineTuneSnnCommand.class, "snn_model_file", snn, "data_dir", data, "epochs", 1, "loss", "dice",
+                "bce_warmup", 1, "output_model_file", out), "the BCE-Dice warm-up is for the bce loss");
         assertFalse(out.exists());
     }
 
