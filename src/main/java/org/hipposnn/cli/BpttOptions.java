@@ -27,10 +27,9 @@ final class BpttOptions {
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads (0: all cores).") int threads;
 
     TrainingSettings settings(double lr) {
-        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
+        // named by its flag here; TrainingSettings.bptt refuses it too, for Fiji and crossval
         if (warmup > 0 && loss != Losses.Kind.BCE) throw new IllegalArgumentException("--warmup is for --loss bce (its warm-up loss is bce-dice)");
-        return new TrainingSettings(loss, epochs, batch, lr, seed, ReduceLrOnPlateau.DEFAULT_FACTOR, patience, warmup,
-                warmup > 0 ? Losses.Kind.BCE_DICE : null, earlyStop);
+        return TrainingSettings.bptt(loss, epochs, batch, lr, seed, patience, warmup, earlyStop);
     }
 
     Surrogate surrogate() {

@@ -248,9 +248,8 @@ public final class CrossValidation {
     }
 
     private TrainingSettings bptt(Losses.Kind loss, int epochs, double lr) {
-        return new TrainingSettings(loss, epochs, protocol.batch(), lr, 1, ReduceLrOnPlateau.DEFAULT_FACTOR,
-                protocol.snnPatience(), loss == Losses.Kind.BCE ? protocol.snnWarmup() : 0,
-                loss == Losses.Kind.BCE && protocol.snnWarmup() > 0 ? Losses.Kind.BCE_DICE : null, protocol.snnEarlyStop());
+        return TrainingSettings.bptt(loss, epochs, protocol.batch(), lr, 1, protocol.snnPatience(),
+                loss == Losses.Kind.BCE ? protocol.snnWarmup() : 0, protocol.snnEarlyStop());
     }
 
     /** Scores an SNN at its own T (with its spike statistics), then at the further T of a curve. */

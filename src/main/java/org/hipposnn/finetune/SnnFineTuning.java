@@ -71,12 +71,8 @@ public final class SnnFineTuning {
                                              int epochs, double learningRate, int timeSteps, int bceWarmup) {
         if (snn.kind() != ModelBundle.Kind.SNN) throw new IllegalArgumentException("fine-tuning needs an SNN model (run convert first)");
         if (timeSteps < 1) throw new IllegalArgumentException("time steps must be >= 1, got " + timeSteps);
-        if (bceWarmup < 0 || (bceWarmup > 0 && loss != org.hipposnn.engine.Losses.Kind.BCE)) {
-            throw new IllegalArgumentException("the BCE-Dice warm-up is for the bce loss, in epochs >= 0; got " + bceWarmup + " with " + loss.id());
-        }
-        TrainingSettings settings = new TrainingSettings(loss, epochs, org.hipposnn.segment.Predictors.BATCH, learningRate, 1,
-                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_FACTOR, org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE,
-                bceWarmup, bceWarmup > 0 ? org.hipposnn.engine.Losses.Kind.BCE_DICE : null, 0);
+        TrainingSettings settings = TrainingSettings.bptt(loss, epochs, org.hipposnn.segment.Predictors.BATCH, learningRate, 1,
+                org.hipposnn.training.ReduceLrOnPlateau.DEFAULT_PATIENCE, bceWarmup, 0);
         return new SnnFineTuning(snn, data, org.hipposnn.conversion.SnnConversion.splitOf(snn, data), settings, timeSteps,
                 Surrogate.defaults(), ResetGradient.DETACHED);
     }

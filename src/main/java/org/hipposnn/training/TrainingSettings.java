@@ -41,6 +41,19 @@ public record TrainingSettings(Losses.Kind loss, int epochs, int batchSize, doub
                 ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0, Losses.Kind.BCE, 0);
     }
 
+    /**
+     * Spike-based BPTT settings (fine-tuning, direct training): {@code bceWarmup} epochs of BCE-Dice
+     * start a BCE run (0: none, the paper's), and are refused for the other losses.
+     */
+    public static TrainingSettings bptt(Losses.Kind loss, int epochs, int batchSize, double learningRate, long seed,
+                                        int plateauPatience, int bceWarmup, int earlyStop) {
+        if (bceWarmup < 0 || (bceWarmup > 0 && loss != Losses.Kind.BCE)) {
+            throw new IllegalArgumentException("the BCE-Dice warm-up is for the bce loss, in epochs >= 0; got " + bceWarmup + " with " + loss.id());
+        }
+        return new TrainingSettings(loss, epochs, batchSize, learningRate, seed, ReduceLrOnPlateau.DEFAULT_FACTOR, plateauPatience,
+                bceWarmup, bceWarmup > 0 ? Losses.Kind.BCE_DICE : null, earlyStop);
+    }
+
     public JsonObject toJson() {
         return new Gson().toJsonTree(this).getAsJsonObject();
     }
