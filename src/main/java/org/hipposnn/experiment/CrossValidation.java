@@ -159,8 +159,13 @@ public final class CrossValidation {
     /** The protocol an experiment folder was made with (its experiment.json), if it has been started. */
     public static java.util.Optional<Protocol> protocolOf(Path root) throws IOException {
         Path f = root.resolve("experiment.json");
-        return Files.exists(f) ? java.util.Optional.of(new com.google.gson.Gson().fromJson(readExperiment(f), Protocol.class))
-                : java.util.Optional.empty();
+        if (!Files.exists(f)) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(new com.google.gson.Gson().fromJson(readExperiment(f), Protocol.class));
+        } catch (RuntimeException e) { // Gson wraps the record's own refusal (e.g. an unknown encoder)
+            Throwable why = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new IOException(f + ": not a valid protocol (" + why.getMessage() + ")", e);
+        }
     }
 
     /** The settings an experiment folder was made with (its experiment.json). */
@@ -188,7 +193,7 @@ public final class CrossValidation {
 
     private StageResult converted(int fold, Losses.Kind loss, DataSplit split, Path bundle, long t0) throws IOException {
         ModelBundle ann = ModelFiles.load(need(fold, loss, Stage.ANN));
-        ConversionSettings settings = ConversionSettings.withDefaults("weight-normalisation", protocol.conversionT(), "poisson",
+        ConversionSettings settings = ConversionSettings.withDefaults("weight-normalisation", protocol.conversionT(), protocol.encoder(),
                 protocol.conversionSlices(), null, null, ConversionSettings.DEFAULT_SCALE, 1);
         ConvertAndScore.Result c = ConvertAndScore.run(ann, data, split, settings, protocol.conversionCurve(),
                 protocol.testSubjects(), line -> {
@@ -224,7 +229,7 @@ public final class CrossValidation {
     private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                Path checkpoint, long t0) throws IOException {
         UNetSpec spec = network();
-        ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, data, split, protocol.directT(), "poisson", 1);
+        ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, data, split, protocol.directT(), protocol.encoder(), 1);
         ModelBundle b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
                 Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
                 .listener(listener).checkpoint(checkpoint).scoring(false).run();

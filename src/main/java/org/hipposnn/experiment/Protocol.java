@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.Locale;
+import org.hipposnn.snn.SnnPredictor;
 import org.hipposnn.training.ReduceLrOnPlateau;
 
 /**
@@ -33,13 +34,17 @@ import org.hipposnn.training.ReduceLrOnPlateau;
  *                         epochs without improvement
  * @param snnWarmup        epochs of BCE-Dice that start a BCE fine-tuning or direct-training run (0: none): BCE
  *                         alone leaves the converted SNN's foreground silent (docs/results/crossval.md)
+ * @param encoder          input coding of the converted and the directly trained SNNs: "poisson" (the paper) or
+ *                         "constant" (the analogue intensity as a current every step, METHOD.md's alternative)
  */
 public record Protocol(String name, int annEpochs, int annEarlyStop, int width, int conversionT, int[] conversionCurve,
                        int conversionSlices, int fineTuneT, int fineTuneEpochs, int[] fineTunedCurve,
                        int directEpochs, int directT, int testSubjects, int batch, int trainSubjects, int snnEarlyStop,
-                       double fineTuneLr, int snnPatience, int snnWarmup) {
+                       double fineTuneLr, int snnPatience, int snnWarmup, String encoder) {
 
     public Protocol {
+        if (encoder == null) encoder = "poisson"; // experiment.json written before the field existed
+        SnnPredictor.encoder(encoder); // refuses an unknown coding
         if (annEpochs < 1 || fineTuneEpochs < 1 || directEpochs < 0) throw new IllegalArgumentException("epochs must be >= 1");
         if (trainSubjects < 0 || snnEarlyStop < 0 || annEarlyStop < 0) {
             throw new IllegalArgumentException("training subjects and early stops must be >= 0 (0: all, never)");
@@ -60,7 +65,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public static Protocol paper() {
         return new Protocol("paper", 100, 0, 32, 200, new int[] {25, 50, 100}, 260, 20, 35, new int[] {10, 16, 32, 64},
                 100, 20, 0, 26, 0, ReduceLrOnPlateau.DEFAULT_PATIENCE,
-                RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
+                RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "poisson");
     }
 
     /**
@@ -69,7 +74,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol reduced() {
         return new Protocol("reduced", 40, 8, 32, 100, new int[] {10, 25, 50}, 260, 10, 2, new int[] {16, 32},
-                2, 10, 10, 26, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
+                2, 10, 10, 26, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "poisson");
     }
 
     /**
@@ -80,7 +85,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quick() {
         return new Protocol("quick", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 10, 8, new int[] {16, 32},
-                8, 10, 10, 26, 48, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
+                8, 10, 10, 26, 48, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "poisson");
     }
 
     /**
@@ -91,7 +96,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quickT20() {
         return new Protocol("quick-t20", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 6, new int[] {10, 32},
-                6, 20, 10, 26, 48, 2, 1e-3, 2, 0);
+                6, 20, 10, 26, 48, 2, 1e-3, 2, 0, "poisson");
     }
 
     /**
@@ -103,19 +108,29 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      */
     public static Protocol quickT20Decay() {
         return new Protocol("quick-t20-decay", 60, 10, 8, 100, new int[] {10, 25, 50}, 260, 20, 10, new int[] {10, 32},
-                10, 20, 10, 26, 48, 4, 1e-3, 1, 1);
+                10, 20, 10, 26, 48, 4, 1e-3, 1, 1, "poisson");
+    }
+
+    /**
+     * quick-t20-decay with constant-current input instead of Poisson spikes, from the conversion on: at
+     * T = 20 a Poisson train carries a pixel's intensity with a standard error of up to 0.11, noise the
+     * fine-tuned SNN has to learn around. Chosen on fold 0's validation subjects (docs/results/crossval.md).
+     * ANN settings are quick-t20-decay's, so that grid's ANN jobs serve this one.
+     */
+    public static Protocol quickT20Constant() {
+        return quickT20Decay().with("name", "quick-t20-constant").with("encoder", "constant");
     }
 
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
-                15, 10, 0, 12, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0);
+                15, 10, 0, 12, 0, 0, RATHI_LR, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "poisson");
     }
 
     /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
     public static final double RATHI_LR = 1e-4;
 
-    /** paper, reduced, quick, quick-t20, quick-t20-decay or small. */
+    /** paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
@@ -123,36 +138,48 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
             case "quick" -> quick();
             case "quick-t20" -> quickT20();
             case "quick-t20-decay" -> quickT20Decay();
+            case "quick-t20-constant" -> quickT20Constant();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant or small, not '" + name + "'");
         };
     }
 
     /** The same protocol scoring the first N test subjects of each fold (0: all). */
     public Protocol withTestSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("test subjects must be >= 0 (0: all), got " + n);
-        return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, n, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
+        return with("testSubjects", n);
     }
 
     /** The same protocol with other epoch counts (a quick profile for tests; 0 keeps the value). */
     public Protocol withEpochs(int ann, int fineTune, int direct) {
-        return new Protocol(name, ann > 0 ? ann : annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices,
-                fineTuneT, fineTune > 0 ? fineTune : fineTuneEpochs, fineTunedCurve, direct > 0 ? direct : directEpochs, directT,
-                testSubjects, batch, trainSubjects, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
+        return with("annEpochs", ann > 0 ? ann : annEpochs).with("fineTuneEpochs", fineTune > 0 ? fineTune : fineTuneEpochs)
+                .with("directEpochs", direct > 0 ? direct : directEpochs);
     }
 
     /** The same protocol training every stage on a seeded subset of N training subjects per fold (0: all). */
     public Protocol withTrainSubjects(int n) {
         if (n < 0) throw new IllegalArgumentException("training subjects must be >= 0 (0: all), got " + n);
-        return new Protocol(name, annEpochs, annEarlyStop, width, conversionT, conversionCurve, conversionSlices, fineTuneT,
-                fineTuneEpochs, fineTunedCurve, directEpochs, directT, testSubjects, batch, n, snnEarlyStop, fineTuneLr, snnPatience, snnWarmup);
+        return with("trainSubjects", n);
     }
 
-    /** Without snnWarmup when it is 0, so experiment.json files written before it existed still match. */
+    /** A copy with one setting changed, through the JSON form experiment.json holds (one copy, not one per setting). */
+    private Protocol with(String field, Object value) {
+        JsonObject o = GSON.toJsonTree(this).getAsJsonObject();
+        if (!o.has(field)) throw new IllegalArgumentException("no setting " + field);
+        o.add(field, GSON.toJsonTree(value));
+        return GSON.fromJson(o, Protocol.class);
+    }
+
+    private static final Gson GSON = new Gson();
+
+    /**
+     * Without snnWarmup when it is 0 and encoder when it is Poisson, so experiment.json files written
+     * before those settings existed still match.
+     */
     public JsonObject toJson() {
-        JsonObject o = new Gson().toJsonTree(this).getAsJsonObject();
+        JsonObject o = GSON.toJsonTree(this).getAsJsonObject();
         if (snnWarmup == 0) o.remove("snnWarmup");
+        if (encoder.equals("poisson")) o.remove("encoder");
         return o;
     }
 
@@ -160,13 +187,14 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     public String toString() {
         return String.format(Locale.ROOT, "%s: %s; ANN %d epochs%s, width %d; converted scored at T = %d (also %s) on %s test subjects; "
                         + "fine-tuning %d epochs at T = %d, Adam %s (also scored at %s); direct training %d epochs at T = %d%s; "
-                        + "SNN scheduler patience %d%s; batch %d",
+                        + "SNN scheduler patience %d%s; batch %d%s",
                 name, trainSubjects > 0 ? "trained on " + trainSubjects + " subjects per fold" : "trained on all of a fold's training subjects",
                 annEpochs, annEarlyStop > 0 ? " (early stop " + annEarlyStop + ")" : "", width, conversionT,
                 Arrays.toString(conversionCurve), testSubjects > 0 ? "the first " + testSubjects : "all", fineTuneEpochs, fineTuneT,
                 java.math.BigDecimal.valueOf(fineTuneLr).stripTrailingZeros().toPlainString(), Arrays.toString(fineTunedCurve), directEpochs, directT,
                 snnEarlyStop > 0 ? " (both stop after " + snnEarlyStop + " epochs without improvement)" : "", snnPatience,
-                snnWarmup > 0 ? "; BCE runs start with " + snnWarmup + " epoch(s) of BCE-Dice" : "", batch);
+                snnWarmup > 0 ? "; BCE runs start with " + snnWarmup + " epoch(s) of BCE-Dice" : "", batch,
+                encoder.equals("poisson") ? "" : "; " + encoder + "-current input (not Poisson spikes)");
     }
 
     @Override

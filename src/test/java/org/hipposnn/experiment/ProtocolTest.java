@@ -15,7 +15,7 @@ class ProtocolTest {
     Path tmp;
 
     @Test
-    void namedProtocolsAndOverrides() {
+    void namedProtocolsAndOverrides() throws Exception {
         assertEquals(Protocol.quick(), Protocol.named(" Quick "));
         assertEquals(48, Protocol.quick().trainSubjects());
         assertEquals(0, Protocol.paper().trainSubjects(), "the paper trains on all of a fold's training subjects");
@@ -55,6 +55,26 @@ class ProtocolTest {
             assertEquals(0, Protocol.named(name).snnWarmup(), name);
             assertFalse(Protocol.named(name).toJson().has("snnWarmup"), name);
         }
+        // quick-t20-constant is quick-t20-decay with constant-current input: every other setting equal, and only it writes "encoder"
+        Protocol constant = Protocol.named("quick-t20-constant");
+        assertEquals("constant", constant.encoder());
+        var c = constant.toJson();
+        c.remove("encoder");
+        c.addProperty("name", decay.name());
+        assertEquals(decay.toJson(), c);
+        assertTrue(constant.toString().contains("constant-current input"), constant.toString());
+        for (String name : java.util.List.of("paper", "reduced", "quick", "quick-t20", "quick-t20-decay", "small")) {
+            assertEquals("poisson", Protocol.named(name).encoder(), name);
+            assertFalse(Protocol.named(name).toJson().has("encoder"), name);
+        }
+        assertEquals(constant, new com.google.gson.Gson().fromJson(constant.toJson(), Protocol.class), "read back from experiment.json");
+        assertEquals("constant", constant.withTestSubjects(3).withEpochs(1, 2, 3).encoder(), "the copies keep every setting");
+        assertEquals(3, constant.withTestSubjects(3).testSubjects());
+        Path bad = tmp.resolve("bad");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("experiment.json"), constant.toJson().toString().replace("\"constant\"", "\"rate\""));
+        var enc = assertThrows(java.io.IOException.class, () -> CrossValidation.protocolOf(bad));
+        assertTrue(enc.getMessage().contains("experiment.json") && enc.getMessage().contains("unknown input encoder 'rate'"), enc.getMessage());
         assertEquals(t20, new com.google.gson.Gson().fromJson(t20.toJson(), Protocol.class), "read back from experiment.json");
         assertEquals(decay, new com.google.gson.Gson().fromJson(decay.toJson(), Protocol.class), "read back from experiment.json");
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
