@@ -209,11 +209,16 @@ public final class CrossValidation {
     private StageResult fineTuned(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                   Path checkpoint, long t0) throws IOException {
         ModelBundle converted = ModelFiles.load(need(fold, loss, Stage.CONVERTED));
-        ModelBundle b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()),
-                protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
-                .listener(listener).checkpoint(checkpoint).scoring(false).run();
-        stopIfCancelled(checkpoint);
-        ModelFiles.save(bundle, b);
+        ModelBundle b = trainedBefore(bundle, checkpoint, "fine-tuned");
+        if (b == null) {
+            b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()),
+                    protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
+                    .listener(listener).checkpoint(checkpoint).scoring(false).run();
+            stopIfCancelled(checkpoint);
+            ModelFiles.save(bundle, b);
+        } else {
+            t0 -= trainingNanos(b, "fine-tuned");
+        }
         StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0);
         if (!test.isEmpty()) {
             try { // a figure, not a result: its failure (e.g. no fonts on a server) does not fail the job
@@ -228,14 +233,38 @@ public final class CrossValidation {
 
     private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                Path checkpoint, long t0) throws IOException {
-        UNetSpec spec = network();
-        ModelBundle fresh = SnnFineTuning.randomStart(spec, pre, data, split, protocol.directT(), protocol.encoder(), 1);
-        ModelBundle b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
-                Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
-                .listener(listener).checkpoint(checkpoint).scoring(false).run();
-        stopIfCancelled(checkpoint);
-        ModelFiles.save(bundle, b);
+        ModelBundle b = trainedBefore(bundle, checkpoint, "direct");
+        if (b == null) {
+            ModelBundle fresh = SnnFineTuning.randomStart(network(), pre, data, split, protocol.directT(), protocol.encoder(), 1);
+            b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
+                    Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
+                    .listener(listener).checkpoint(checkpoint).scoring(false).run();
+            stopIfCancelled(checkpoint);
+            ModelFiles.save(bundle, b);
+        } else {
+            t0 -= trainingNanos(b, "direct");
+        }
         return scoreSnn(fold, loss, Stage.DIRECT, b, test, new int[0], t0);
+    }
+
+    /**
+     * An SNN job's bundle finished before but without its result file (the job was stopped while
+     * scoring, or the result was removed to score again with this build): it is scored, not trained
+     * again. A bundle with a checkpoint beside it is not finished, and resumes training instead.
+     */
+    private ModelBundle trainedBefore(Path bundle, Path checkpoint, String stage) throws IOException {
+        if (!Files.exists(bundle) || Files.exists(checkpoint)) return null;
+        ModelBundle b = ModelFiles.load(bundle);
+        if (!b.training().has(stage)) throw new IOException(bundle + ": not a " + stage + " SNN bundle; move it away to train the job again");
+        log.accept("scoring " + bundle + ", trained before (its result file is missing)");
+        return b;
+    }
+
+    /** The training time recorded in a bundle (the sum of its epochs), so a re-scored job reports it too. */
+    private static long trainingNanos(ModelBundle b, String stage) {
+        double s = 0;
+        for (var e : b.training().getAsJsonObject(stage).getAsJsonArray("history")) s += e.getAsJsonObject().get("seconds").getAsDouble();
+        return (long) (s * 1e9);
     }
 
     /** A cancelled training job writes neither bundle nor result; its checkpoint resumes it. */

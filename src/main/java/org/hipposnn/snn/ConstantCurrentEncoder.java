@@ -10,6 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ConstantCurrentEncoder implements Encoder {
     @Override
+    public boolean spikes() { return false; }
+
+    @Override
     public Stream start(INDArray x, long seed) {
         INDArray xd = x.dup('c');
         int n = Math.toIntExact(xd.length());

@@ -10,6 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Encoder {
 
+    /**
+     * Whether the input is spikes (events the first convolution accumulates) rather than analogue
+     * currents (which it multiplies): the energy estimate charges the first layer accordingly.
+     */
+    default boolean spikes() { return true; }
+
     /** Begins a new input stream for x (not freed or modified) drawn from {@code seed}. */
     Stream start(INDArray x, long seed);
 

@@ -10,7 +10,7 @@ package org.hipposnn.snn;
  * @param inputEvents  non-zero inputs (spikes; for the first layer, input events) reaching it, per slice
  * @param synapticOps  inputEvents x fan-out (k*k*Cout), per slice, over all steps
  * @param annMacs      the ANN's multiply-accumulates of the same layer for one slice ({@code LayerSpec.macs()})
- * @param snnEnergyPj  synapticOps x 0.9 pJ
+ * @param snnEnergyPj  synapticOps x 0.9 pJ (x 4.6 pJ, a MAC, for analogue input into the first layer)
  * @param annEnergyPj  annMacs x 4.6 pJ
  */
 public record LayerSpikeStats(String layer, double threshold, double firingRate, double spikes,

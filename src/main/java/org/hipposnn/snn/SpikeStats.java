@@ -21,7 +21,7 @@ import org.hipposnn.network.UNetSpec;
  * output channel). Border effects are ignored: a spike at the image border of a 3x3 "same" conv
  * reaches fewer than 9 positions, so this slightly over-counts (conservative for the SNN).
  * With {@link ConstantCurrentEncoder} the first conv's "events" are analogue values, so its count is
- * really MACs per step; it is still reported in the same column.
+ * really MACs per step; it is still reported in the same column, but its energy is charged per MAC.
  *
  * <p>Counts are of the neuron's spikes before dropout (dropout is off in inference, where these
  * statistics are meant to be taken).
@@ -29,6 +29,7 @@ import org.hipposnn.network.UNetSpec;
 public final class SpikeStats implements IfNeuron.SpikeListener {
     private final Map<String, double[]> counts = new HashMap<>(); // name -> {spikes, neuron-steps}
     private double inputEvents, slices;
+    private boolean analogueInput;
 
     @Override
     public void onSpikes(LayerSpec layer, long neuronsPerStep, int timeSteps, double spikes) {
@@ -37,16 +38,20 @@ public final class SpikeStats implements IfNeuron.SpikeListener {
         c[1] += (double) neuronsPerStep * timeSteps;
     }
 
-    /** Called by the driver once per simulation with its input's non-zero count and slice count. */
-    public void onInput(double events, long slicesSimulated) {
+    /**
+     * Called by the driver once per simulation with its input's non-zero count, slice count, and
+     * whether the input is analogue (constant current: the first conv multiplies) or spikes.
+     */
+    public void onInput(double events, long slicesSimulated, boolean analogue) {
         inputEvents += events;
         slices += slicesSimulated;
+        analogueInput = analogue;
     }
 
     /** Adds input events of a later chunk of the same simulation (no new slices). */
     public void onInputEvents(double events) { inputEvents += events; }
 
-    public void clear() { counts.clear(); inputEvents = 0; slices = 0; }
+    public void clear() { counts.clear(); inputEvents = 0; slices = 0; analogueInput = false; }
 
     /** Slices simulated so far. */
     public double slices() { return slices; }
@@ -59,16 +64,21 @@ public final class SpikeStats implements IfNeuron.SpikeListener {
         List<LayerSpikeStats> out = new ArrayList<>();
         for (LayerSpec l : spec.layers()) {
             if (!l.hasWeights()) continue;
-            double events = 0;
-            for (String in : l.inputs()) events += events(in, byName);
             long fanOut = (long) l.kernel() * l.kernel() * l.outChannels();
+            double events = 0, pj = 0;
+            for (String in : l.inputs()) {
+                double e = events(in, byName);
+                events += e;
+                // the network input feeds the first conv directly (never through a pool or concat)
+                pj += e * fanOut / slices * (analogueInput && UNetSpec.INPUT.equals(in) ? LayerSpikeStats.PJ_PER_MAC : LayerSpikeStats.PJ_PER_AC);
+            }
             double sops = events * fanOut / slices;
             double[] c = counts.get(l.name());
             boolean spiking = l.hasNeuron();
             double rate = spiking && c != null && c[1] > 0 ? c[0] / c[1] : Double.NaN;
             double spikes = spiking && c != null ? c[0] / slices : 0;
             out.add(new LayerSpikeStats(l.name(), spiking ? neuron.threshold(l.name()) : Double.NaN, rate, spikes,
-                    events / slices, sops, l.macs(), sops * LayerSpikeStats.PJ_PER_AC, l.macs() * LayerSpikeStats.PJ_PER_MAC));
+                    events / slices, sops, l.macs(), pj, l.macs() * LayerSpikeStats.PJ_PER_MAC));
         }
         return out;
     }

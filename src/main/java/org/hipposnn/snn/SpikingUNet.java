@@ -99,7 +99,7 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
         lastInput = null;
         canBackward = false;
         INDArray in = encoder.start(x, seeds.nextLong()).next(timeSteps);
-        if (stats != null) stats.onInput(nonZeros(in), x.size(0));
+        if (stats != null) stats.onInput(nonZeros(in), x.size(0), !encoder.spikes());
         neuron.setStateful(false);
         neuron.setTimeSteps(timeSteps);
         net.setTimeSteps(timeSteps);
@@ -154,7 +154,7 @@ public final class SpikingUNet implements org.hipposnn.engine.TrainableNetwork {
                 int k = Math.min(chunk, marks[next] - done);
                 INDArray in = stream.next(k);
                 if (stats != null) {
-                    if (done == 0) stats.onInput(nonZeros(in), shape[0]);
+                    if (done == 0) stats.onInput(nonZeros(in), shape[0], !encoder.spikes());
                     else stats.onInputEvents(nonZeros(in));
                 }
                 neuron.setTimeSteps(k);

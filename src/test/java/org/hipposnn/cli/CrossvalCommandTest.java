@@ -73,12 +73,27 @@ class CrossvalCommandTest {
             }
         }
 
-        // a rerun finds every job done; a lost result file reruns that job alone
-        Files.delete(StageResult.file(out, 0, "bce-dice", org.hipposnn.experiment.Stage.DIRECT));
+        // a rerun finds every job done; a lost result file reruns that job alone: its finished bundle is
+        // scored again (the same scores), not trained again; a lost bundle is trained again
+        Path directResult = StageResult.file(out, 0, "bce-dice", org.hipposnn.experiment.Stage.DIRECT);
+        StageResult before = StageResult.read(directResult);
+        Files.delete(directResult);
         var again = crossval(out);
         assertEquals(0, again.code(), again.err());
         assertEquals(15, again.err().lines().filter(l -> l.startsWith("done before:")).count(), again.err());
-        assertTrue(again.err().contains("fold 0, bce-dice, direct"), again.err());
+        assertTrue(again.err().contains("fold 0, bce-dice, direct") && again.err().contains("trained before"), again.err());
+        assertFalse(again.err().contains("epoch 1/"), "not trained again: " + again.err());
+        StageResult after = StageResult.read(directResult);
+        assertEquals(before.dice3dMean(), after.dice3dMean(), 1e-12);
+        assertEquals(before.epochsRun(), after.epochsRun());
+        assertEquals(before.snnEnergyNj(), after.snnEnergyNj(), 1e-9);
+        assertTrue(after.seconds() >= before.seconds() * 0.5, "the training time is counted: " + after.seconds());
+        Files.delete(directResult);
+        Files.delete(out.resolve("fold-0/bce-dice/direct.zip"));
+        var retrained = crossval(out);
+        assertEquals(0, retrained.code(), retrained.err());
+        assertTrue(retrained.err().contains("epoch 1/") && !retrained.err().contains("trained before"), retrained.err());
+        assertEquals(before.dice3dMean(), StageResult.read(directResult).dice3dMean(), 1e-12, "seeded: trained the same again");
         assertEquals(csv.size(), Files.readAllLines(out.resolve("report/results.csv")).size());
 
         // results are not mixed across protocols

@@ -76,6 +76,15 @@ class IfDynamicsTest {
         assertEquals(1, s.get(2).annMacs());
         assertEquals(2 * 0.9, s.get(2).snnEnergyPj(), 1e-9);
         assertEquals(4.6, s.get(2).annEnergyPj(), 1e-9);
+        // the constant current into e1 is multiplied, not accumulated: a MAC per event; spikes into e1b are accumulates
+        assertEquals(6 * 4.6, s.get(0).snnEnergyPj(), 1e-9);
+        assertEquals(4 * 0.9, s.get(1).snnEnergyPj(), 1e-9);
+        snn.setEncoder(new PoissonEncoder());
+        stats.clear();
+        snn.forward(Nd4j.createFromArray(0.75f).reshape(1, 1, 1, 1), false);
+        LayerSpikeStats e1 = stats.layers(snn.network().spec(), snn.neuron()).get(0);
+        assertEquals(e1.synapticOps() * 0.9, e1.snnEnergyPj(), 1e-9, "input spikes are accumulates");
+        assertTrue(e1.synapticOps() > 0 && e1.synapticOps() <= 6);
 
         // fan-out of a 3x3 conv with Cout channels and of the 2x2 upconv, through pool and concat:
         UNetSpec spec = new UNetSpec(4, 4, 2, 2, 3, 0.0);
