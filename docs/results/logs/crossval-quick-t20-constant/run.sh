@@ -1,0 +1,16 @@
+#!/bin/bash
+# The quick-t20-constant grid, BCE-Dice: conversion with constant-current input, then fine-tuning.
+# ANN jobs copied from quick-t20-decay (ProtocolTest: every setting but the input coding is equal, and
+# the ANN reads none of it). Two workers (usage: run.sh NAME [PID to wait for]) take the jobs below in
+# order, each claimed by a lock folder.
+J="java -Xmx7g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar /tmp/grid7.jar"
+D=/work/shared/data/msd-hippocampus
+export OMP_WAIT_POLICY=PASSIVE
+if [ -n "$2" ]; then while kill -0 $2 2>/dev/null; do sleep 20; done; fi
+for job in bce-dice:0 bce-dice:1 bce-dice:2 bce-dice:3 bce-dice:4; do
+  l=${job%:*}; f=${job#*:}
+  mkdir /work/grid/const/lock-$l-$f 2>/dev/null || continue
+  echo "== $1 takes fold $f $l $(date)"
+  $J crossval --data $D --out /work/grid/const --folds 5 --protocol quick-t20-constant --threads 1 --fold $f --losses $l --stages converted,fine-tuned
+done
+echo "done $1 $(date)"
