@@ -209,17 +209,11 @@ public final class CrossValidation {
     private StageResult fineTuned(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                   Path checkpoint, long t0) throws IOException {
         ModelBundle converted = ModelFiles.load(need(fold, loss, Stage.CONVERTED));
-        ModelBundle b = trainedBefore(bundle, checkpoint, "fine-tuned");
-        if (b == null) {
-            b = new SnnFineTuning(converted, data, split, bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()),
-                    protocol.fineTuneT(), Surrogate.defaults(), ResetGradient.DETACHED)
-                    .listener(listener).checkpoint(checkpoint).scoring(false).run();
-            stopIfCancelled(checkpoint);
-            ModelFiles.save(bundle, b);
-        } else {
-            t0 -= trainingNanos(b, "fine-tuned");
-        }
-        StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0);
+        Trained t = trainOnce(bundle, checkpoint, "fine-tuned", () -> new SnnFineTuning(converted, data, split,
+                bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()), protocol.fineTuneT(), Surrogate.defaults(),
+                ResetGradient.DETACHED).listener(listener).checkpoint(checkpoint).scoring(false).run());
+        ModelBundle b = t.bundle();
+        StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0 - t.earlierNanos());
         if (!test.isEmpty()) {
             try { // a figure, not a result: its failure (e.g. no fonts on a server) does not fail the job
                 ExampleFigure.write(bundle.resolveSibling("fig2.png"), test.get(0), pre, ModelFiles.load(bundle(fold, loss, Stage.ANN)),
@@ -233,38 +227,39 @@ public final class CrossValidation {
 
     private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                Path checkpoint, long t0) throws IOException {
-        ModelBundle b = trainedBefore(bundle, checkpoint, "direct");
-        if (b == null) {
-            ModelBundle fresh = SnnFineTuning.randomStart(network(), pre, data, split, protocol.directT(), protocol.encoder(), 1);
-            b = new SnnFineTuning(fresh, data, split, bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(),
-                    Surrogate.defaults(), ResetGradient.DETACHED).stage("direct")
-                    .listener(listener).checkpoint(checkpoint).scoring(false).run();
-            stopIfCancelled(checkpoint);
-            ModelFiles.save(bundle, b);
-        } else {
-            t0 -= trainingNanos(b, "direct");
-        }
-        return scoreSnn(fold, loss, Stage.DIRECT, b, test, new int[0], t0);
+        Trained t = trainOnce(bundle, checkpoint, "direct", () -> new SnnFineTuning(
+                SnnFineTuning.randomStart(network(), pre, data, split, protocol.directT(), protocol.encoder(), 1), data, split,
+                bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(), Surrogate.defaults(), ResetGradient.DETACHED)
+                .stage("direct").listener(listener).checkpoint(checkpoint).scoring(false).run());
+        return scoreSnn(fold, loss, Stage.DIRECT, t.bundle(), test, new int[0], t0 - t.earlierNanos());
+    }
+
+    /** An SNN job's bundle, and the training time it took before this run (0 when trained now). */
+    private record Trained(ModelBundle bundle, long earlierNanos) {}
+
+    private interface Training {
+        ModelBundle run() throws IOException;
     }
 
     /**
-     * An SNN job's bundle finished before but without its result file (the job was stopped while
-     * scoring, or the result was removed to score again with this build): it is scored, not trained
-     * again. A bundle with a checkpoint beside it is not finished, and resumes training instead.
+     * Trains an SNN job and saves its bundle — unless the bundle finished before without its result
+     * file (the job was stopped while scoring, or the result was removed to score again with a newer
+     * build): then it is scored, not trained again, and its recorded training time still counts. A
+     * bundle with a checkpoint beside it is not finished, and resumes training instead.
      */
-    private ModelBundle trainedBefore(Path bundle, Path checkpoint, String stage) throws IOException {
-        if (!Files.exists(bundle) || Files.exists(checkpoint)) return null;
-        ModelBundle b = ModelFiles.load(bundle);
-        if (!b.training().has(stage)) throw new IOException(bundle + ": not a " + stage + " SNN bundle; move it away to train the job again");
-        log.accept("scoring " + bundle + ", trained before (its result file is missing)");
-        return b;
-    }
-
-    /** The training time recorded in a bundle (the sum of its epochs), so a re-scored job reports it too. */
-    private static long trainingNanos(ModelBundle b, String stage) {
-        double s = 0;
-        for (var e : b.training().getAsJsonObject(stage).getAsJsonArray("history")) s += e.getAsJsonObject().get("seconds").getAsDouble();
-        return (long) (s * 1e9);
+    private Trained trainOnce(Path bundle, Path checkpoint, String stage, Training training) throws IOException {
+        if (Files.exists(bundle) && !Files.exists(checkpoint)) {
+            ModelBundle b = ModelFiles.load(bundle);
+            if (!b.training().has(stage)) throw new IOException(bundle + ": not a " + stage + " SNN bundle; move it away to train the job again");
+            log.accept("scoring " + bundle + ", trained before (its result file is missing)");
+            double s = 0;
+            for (var e : b.training().getAsJsonObject(stage).getAsJsonArray("history")) s += e.getAsJsonObject().get("seconds").getAsDouble();
+            return new Trained(b, (long) (s * 1e9));
+        }
+        ModelBundle b = training.run();
+        stopIfCancelled(checkpoint);
+        ModelFiles.save(bundle, b);
+        return new Trained(b, 0);
     }
 
     /** A cancelled training job writes neither bundle nor result; its checkpoint resumes it. */
