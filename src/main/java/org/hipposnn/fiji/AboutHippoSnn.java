@@ -16,7 +16,7 @@ public class AboutHippoSnn implements PlugIn {
             + "Macros (ImageJ 1.x and Fiji):\n"
             + "  call(\"org.hipposnn.fiji.Macros.segment\", inputPath, outputPath, modelPath)\n"
             + "  call(\"org.hipposnn.fiji.Macros.segmentFolder\", inputDir, outputDir, modelPath)\n"
-            + "An empty modelPath uses the bundled model (" + ModelChoice.BUNDLED + "): a fine-tuned SNN (T = 10) trained on\n"
+            + "An empty modelPath uses the bundled model (" + ModelChoice.BUNDLED + "): a fine-tuned SNN (T = 20, constant-current input) trained on\n"
             + "the 200 MSD Task04 development cases (Simpson et al. 2019, arXiv:1902.09063; weights CC-BY-SA 4.0).";
 
     @Override

@@ -28,7 +28,8 @@ class ShippedModelTest {
         assertEquals(1, b.training().getAsJsonObject("split").get("folds").getAsInt(), "trained on every subject, no test fold");
         assertEquals(200, b.training().getAsJsonObject("split").get("trainSubjects").getAsInt()
                 + b.training().getAsJsonObject("split").get("validationSubjects").getAsInt());
-        assertEquals(10, b.spiking().timeSteps());
+        assertEquals(20, b.spiking().timeSteps(), "fine-tuned at T = 20 (models/README.md)");
+        assertEquals("constant", b.spiking().encoder(), "constant-current input (models/README.md)");
         String card = Files.readString(Path.of("models/README.md"));
         assertTrue(card.contains("CC-BY-SA 4.0") && card.contains("arXiv:1902.09063"), "the model card carries the data's licence");
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
