@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Table of the shipped recipe per fold, read from the logs (run from the repository root):
+python3 docs/results/logs/shipped-recipe-folds/summarise.py"""
+import re, statistics
+from pathlib import Path
+
+L = Path("docs/results/logs")
+FOLDS = {0: (L / "train-ann-bce-dice-f0.log", L / "finetune-const-t20-e1-bce-dice-f0.log")}
+for f in sorted((L / "shipped-recipe-folds").glob("finetune-const-t20-e1-f*.log")):
+    k = int(re.search(r"f(\d+)\.log$", f.name).group(1))
+    FOLDS[k] = (f.parent / f"train-ann-bce-dice-f{k}.log", f)
+
+def test_scores(text):
+    """The last block scored on 40 test subjects: 3-D and 2-D Dice."""
+    blocks = re.findall(r'"subjects": 40,\s*"dice3dMean": ([\d.]+),\s*"dice3dStd": ([\d.]+),'
+                        r'\s*"dice2dMean": ([\d.]+),\s*"dice2dStd": ([\d.]+)', text)
+    if not blocks:
+        raise SystemExit("no 40-subject test block")
+    return [float(x) for x in blocks[-1]]
+
+rows, gaps, anns, snns = [], [], [], []
+for k, (ann_log, ft_log) in sorted(FOLDS.items()):
+    if not ft_log.exists() or '"subjects": 40' not in ft_log.read_text():
+        continue  # still running
+    a = test_scores(ann_log.read_text())
+    text = ft_log.read_text()
+    s = test_scores(text)
+    ep = re.search(r"epoch 1/1  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+).*?([\d.]+) s  ETA", text)
+    ratio = float(re.search(r'"energyRatioAnnToSnn": ([\d.]+)', text).group(1))
+    snn_mj = float(re.search(r'"snnEnergyNjPerSlice": ([\d.]+)', text).group(1)) / 1e6
+    gap = 100 * (a[0] - s[0])
+    anns.append(a[0]); snns.append(s[0]); gaps.append(gap)
+    rows.append(f"| {k} | {a[0]:.3f} ± {a[1]:.3f} | {s[0]:.3f} ± {s[1]:.3f} | {gap:.1f} | {a[2]:.3f} / {s[2]:.3f} "
+                f"| {ep.group(2)} / {ep.group(3)} | {ratio:.1f}× less ({snn_mj:.3f} mJ) | {float(ep.group(4)):.0f} |")
+print("| fold | ANN 3-D Dice | SNN 3-D Dice, T = 20 | gap (points) | 2-D Dice ANN / SNN | SNN validation loss / Dice "
+      "| SNN energy per slice vs ANN | epoch (s) |")
+print("|---|---|---|---|---|---|---|---|")
+print("\n".join(rows))
+if len(rows) > 1:
+    sd = lambda v: statistics.stdev(v)
+    print(f"| mean ± std over {len(rows)} folds | {statistics.mean(anns):.3f} ± {sd(anns):.3f} | "
+          f"{statistics.mean(snns):.3f} ± {sd(snns):.3f} | {statistics.mean(gaps):.1f} ± {sd(gaps):.1f} | | | | |")
