@@ -252,8 +252,8 @@ public final class CrossValidation {
             ModelBundle b = ModelFiles.load(bundle);
             if (!b.training().has(stage)) throw new IOException(bundle + ": not a " + stage + " SNN bundle; move it away to train the job again");
             log.accept("scoring " + bundle + ", trained before (its result file is missing)");
-            double s = 0;
-            for (var e : b.training().getAsJsonObject(stage).getAsJsonArray("history")) s += e.getAsJsonObject().get("seconds").getAsDouble();
+            double s = LearningCurve.of(bundle.toString(), b.training()).stream().filter(c -> c.stage().equals(stage))
+                    .mapToDouble(LearningCurve::seconds).sum();
             return new Trained(b, (long) (s * 1e9));
         }
         ModelBundle b = training.run();

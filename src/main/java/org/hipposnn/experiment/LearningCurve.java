@@ -43,6 +43,11 @@ public record LearningCurve(String label, String stage, List<EpochRecord> epochs
         return curves;
     }
 
+    /** The stage's training time: its epochs' seconds summed. */
+    public double seconds() {
+        return epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+    }
+
     private static LearningCurve parse(String label, String stage, JsonObject o, String bestKey) {
         List<EpochRecord> epochs = new ArrayList<>();
         for (JsonElement e : o.getAsJsonArray("history")) {

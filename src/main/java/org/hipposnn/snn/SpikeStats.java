@@ -65,14 +65,14 @@ public final class SpikeStats implements IfNeuron.SpikeListener {
         for (LayerSpec l : spec.layers()) {
             if (!l.hasWeights()) continue;
             long fanOut = (long) l.kernel() * l.kernel() * l.outChannels();
-            double events = 0, pj = 0;
+            double events = 0, sops = 0, pj = 0;
             for (String in : l.inputs()) {
-                double e = events(in, byName);
+                double e = events(in, byName), ops = e * fanOut / slices;
                 events += e;
+                sops += ops;
                 // the network input feeds the first conv directly (never through a pool or concat)
-                pj += e * fanOut / slices * (analogueInput && UNetSpec.INPUT.equals(in) ? LayerSpikeStats.PJ_PER_MAC : LayerSpikeStats.PJ_PER_AC);
+                pj += ops * (analogueInput && UNetSpec.INPUT.equals(in) ? LayerSpikeStats.PJ_PER_MAC : LayerSpikeStats.PJ_PER_AC);
             }
-            double sops = events * fanOut / slices;
             double[] c = counts.get(l.name());
             boolean spiking = l.hasNeuron();
             double rate = spiking && c != null && c[1] > 0 ? c[0] / c[1] : Double.NaN;
