@@ -1,5 +1,5 @@
 #!/bin/bash
-# Full-size folds 1 and 2 of the constant-input recipe (fold 0: docs/results/finetune-fold0.md):
+# Full-size folds 1 to 4 of the constant-input recipe (fold 0: docs/results/finetune-fold0.md), `./run.sh 1 2 3 4`:
 # fold k's ANN exactly as fold 0's (width 32, 144 + 16 subjects, BCE-Dice, at most 40 epochs, early stop 12),
 # converted with constant-current input, one fine-tuning epoch at T = 20 (Adam 1e-3), scored on the fold's
 # 40 held-out subjects by train-ann and finetune.
