@@ -8,14 +8,15 @@ import re, sys
 from pathlib import Path
 
 DIR = Path("docs/results/logs/convergence/const-t20")
-RUNS = [("hybrid (converted, then fine-tuned)", DIR / "finetune-const-t20.log"),
-        ("direct (random weights)", DIR / "train-snn-const-t20.log")]
+RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]),
+        # the direct run was stopped after epoch 39, resumed from its checkpoint, and stopped again after 50
+        ("direct (random weights)", [DIR / "train-snn-const-t20.log", DIR / "train-snn-const-t20.resumed.log"])]
 PATIENCE = 10
 EPOCH = re.compile(r"^epoch (\d+)/\d+  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+)  lr (\S+)  ([\d.]+) s", re.M)
 
 rows, csv = [], ["run,epoch,train_loss,validation_loss,validation_dice,learning_rate,seconds"]
-for name, log in RUNS:
-    text = log.read_text()
+for name, logs in RUNS:
+    text = "\n".join(log.read_text() for log in logs)
     ep = [(int(e), float(l), float(vl), float(vd), lr, float(s)) for e, l, vl, vd, lr, s in EPOCH.findall(text)]
     csv += [f"{name.split()[0]},{e},{l},{vl},{vd},{lr},{s}" for e, l, vl, vd, lr, s in ep]
     best = min(ep, key=lambda r: (r[2], r[0]))  # first epoch of the lowest validation loss
@@ -24,7 +25,7 @@ for name, log in RUNS:
     first = lambda level: next((str(r[0]) for r in ep if r[3] >= level), "not by %d" % last)
     test = re.findall(r'"subjects": 40,\s*"dice3dMean": ([\d.]+),\s*"dice3dStd": ([\d.]+)', text)
     test = f"{float(test[-1][0]):.3f} ± {float(test[-1][1]):.3f}" if test else "— (stopped by hand, no bundle)"
-    rows.append(f"| {name} | {last} | {best[0]} | {'yes' if converged else 'no: the run was stopped before its patience passed' } "
+    rows.append(f"| {name} | {last} | {best[0]} | {'yes' if converged else 'no: stopped by hand before its patience passed' } "
                 f"| {best[2]:.4f} / {best[3]:.4f} | {first(0.5)} / {first(0.75)} / {first(0.85)} | {test} |")
 print("| run | epochs run | best epoch (validation loss) | converged? | best validation loss / Dice "
       "| first epoch with validation Dice ≥ 0.5 / 0.75 / 0.85 | 3-D Dice, 40 test subjects |")
