@@ -9,8 +9,10 @@ from pathlib import Path
 
 DIR = Path("docs/results/logs/convergence/const-t20")
 RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]),
-        # the direct run was stopped after epoch 39, resumed from its checkpoint, and stopped again after 50
-        ("direct (random weights)", [DIR / "train-snn-const-t20.log", DIR / "train-snn-const-t20.resumed.log"])]
+        # the direct run was stopped after epoch 39, resumed from its checkpoint, stopped again after 50 and
+        # resumed once more (resume.sh)
+        ("direct (random weights)", [DIR / "train-snn-const-t20.log", DIR / "train-snn-const-t20.resumed.log",
+                                     DIR / "train-snn-const-t20.resumed2.log"])]
 PATIENCE = 10
 EPOCH = re.compile(r"^epoch (\d+)/\d+  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+)  lr (\S+)  ([\d.]+) s", re.M)
 
