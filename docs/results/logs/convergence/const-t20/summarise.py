@@ -9,10 +9,9 @@ from pathlib import Path
 
 DIR = Path("docs/results/logs/convergence/const-t20")
 RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]),
-        # the direct run was stopped after epoch 39, resumed from its checkpoint, stopped again after 50 and
-        # resumed once more (resume.sh)
-        ("direct (random weights)", [DIR / "train-snn-const-t20.log", DIR / "train-snn-const-t20.resumed.log",
-                                     DIR / "train-snn-const-t20.resumed2.log"])]
+        # the direct run was stopped by hand after epochs 39, 50 and 70, each time resumed from its checkpoint
+        # (resume.sh); the resumed logs in order: .resumed.log, .resumed2.log, ...
+        ("direct (random weights)", [DIR / "train-snn-const-t20.log"] + sorted(DIR.glob("train-snn-const-t20.resumed*.log")))]
 PATIENCE = 10
 EPOCH = re.compile(r"^epoch (\d+)/\d+  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+)  lr (\S+)  ([\d.]+) s", re.M)
 
