@@ -2,7 +2,7 @@
 # Resume the direct run from its checkpoint with 2 threads, the cores being free (usage: resume.sh LOG).
 # First after epoch 39 (LOG train-snn-const-t20.part2.log, committed as train-snn-const-t20.resumed.log),
 # after epoch 50 (train-snn-const-t20.part3.log, committed as train-snn-const-t20.resumed2.log) and after
-# epoch 70 (train-snn-const-t20.part4.log, committed as train-snn-const-t20.resumed3.log).
+# epoch 70 (train-snn-const-t20.part4.log, committed as train-snn-const-t20.resumed3.log; stopped after 78).
 J="java -Xmx8g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar /tmp/ship.jar"
 D=/work/shared/data/msd-hippocampus
 S="--fold 0 --train-subjects 24 --width 16 --threads 2"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 DIR = Path("docs/results/logs/convergence/const-t20")
 RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]),
-        # the direct run was stopped by hand after epochs 39, 50 and 70, each time resumed from its checkpoint
+        # the direct run was stopped by hand after epochs 39, 50, 70 and 78, each time resumed from its checkpoint
         # (resume.sh); the resumed logs in order: .resumed.log, .resumed2.log, ...
         ("direct (random weights)", [DIR / "train-snn-const-t20.log"] + sorted(DIR.glob("train-snn-const-t20.resumed*.log")))]
 PATIENCE = 10
