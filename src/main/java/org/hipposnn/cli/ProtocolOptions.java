@@ -10,7 +10,8 @@ final class ProtocolOptions {
                     + "quick (width 8, 48 training subjects: the grid in about 2 h on 2 CPU cores), quick-t20 (quick, fine-tuned at T = 20 "
                     + "with Adam 1e-3, at most 6 epochs), quick-t20-decay (quick-t20 with the rate dropped to 1e-4 before a run stops, "
                     + "at most 10 epochs, BCE runs starting with a BCE-Dice epoch), quick-t20-constant (quick-t20-decay with "
-                    + "constant-current input instead of Poisson spikes) or small (phantoms, demo, CI).")
+                    + "constant-current input instead of Poisson spikes), recipe (the shipped model's recipe: full size, constant input, "
+                    + "one fine-tuning epoch at T = 20) or small (phantoms, demo, CI).")
     String protocol;
     @Option(names = "--ann-epochs", defaultValue = "0", description = "Override the protocol's ANN epochs.") int annEpochs;
     @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "Override the protocol's fine-tuning epochs.") int fineTuneEpochs;

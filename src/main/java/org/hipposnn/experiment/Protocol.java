@@ -121,6 +121,18 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
         return quickT20Decay().with("name", "quick-t20-constant").with("encoder", "constant");
     }
 
+    /**
+     * The shipped model's recipe on every fold (docs/results/shipped-recipe-folds.md, there run with the
+     * single-step commands): the full-size U-Net on all of a fold's training subjects, the ANN to early
+     * stopping (at most 40 epochs, stop after 12 without improvement), weight normalisation with
+     * constant-current input, one fine-tuning epoch at T = 20 with Adam 1e-3; the converted SNN scored
+     * at the fine-tuned T (and at 50, 100), the direct baseline given the same one epoch. All test subjects.
+     */
+    public static Protocol recipe() {
+        return new Protocol("recipe", 40, 12, 32, 20, new int[] {50, 100}, 260, 20, 1, new int[] {10, 32},
+                1, 20, 0, 26, 0, 0, 1e-3, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "constant");
+    }
+
     /** A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage). */
     public static Protocol small() {
         return new Protocol("small", 150, 0, 8, 100, new int[] {10, 25, 50}, 48, 10, 15, new int[] {16, 32},
@@ -130,7 +142,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
     public static final double RATHI_LR = 1e-4;
 
-    /** paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant or small. */
+    /** paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
@@ -139,8 +151,9 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
             case "quick-t20" -> quickT20();
             case "quick-t20-decay" -> quickT20Decay();
             case "quick-t20-constant" -> quickT20Constant();
+            case "recipe" -> recipe();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe or small, not '" + name + "'");
         };
     }
 

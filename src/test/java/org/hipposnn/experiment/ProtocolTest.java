@@ -77,8 +77,25 @@ class ProtocolTest {
         assertTrue(enc.getMessage().contains("experiment.json") && enc.getMessage().contains("unknown input encoder 'rate'"), enc.getMessage());
         assertEquals(t20, new com.google.gson.Gson().fromJson(t20.toJson(), Protocol.class), "read back from experiment.json");
         assertEquals(decay, new com.google.gson.Gson().fromJson(decay.toJson(), Protocol.class), "read back from experiment.json");
+        // recipe: the single-step commands of docs/results/shipped-recipe-folds.md as one grid job per (fold, loss, stage)
+        Protocol recipe = Protocol.named("recipe");
+        assertEquals(Protocol.paper().width(), recipe.width(), "full size");
+        assertEquals(0, recipe.trainSubjects());
+        assertEquals(0, recipe.testSubjects(), "every test subject");
+        assertEquals(40, recipe.annEpochs());
+        assertEquals(12, recipe.annEarlyStop());
+        assertEquals("constant", recipe.encoder());
+        assertEquals(20, recipe.fineTuneT());
+        assertEquals(recipe.fineTuneT(), recipe.conversionT(), "the converted SNN is judged at the fine-tuned latency");
+        assertEquals(1, recipe.fineTuneEpochs());
+        assertEquals(1e-3, recipe.fineTuneLr());
+        assertEquals(recipe.fineTuneEpochs(), recipe.directEpochs(), "the direct baseline gets the same budget");
+        assertEquals(recipe.fineTuneT(), recipe.directT());
+        assertEquals(0, recipe.snnWarmup());
+        assertEquals(recipe, new com.google.gson.Gson().fromJson(recipe.toJson(), Protocol.class), "read back from experiment.json");
+        assertTrue(recipe.toString().contains("fine-tuning 1 epochs at T = 20, Adam 0.001"), recipe.toString());
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
-        assertTrue(e.getMessage().contains("quick"), e.getMessage());
+        assertTrue(e.getMessage().contains("quick") && e.getMessage().contains("recipe"), e.getMessage());
     }
 
     @Test
