@@ -1,10 +1,12 @@
 #!/bin/bash
-# Folds of the BCE recipe one after another: fold 0 from its converted SNN, then `chain.sh 1 2 ...` from the ANN.
-# Warm-up rule, fixed before any fold ran: one BCE-Dice epoch first iff the converted SNN's pooled validation
-# Dice at T = 20 (probe-converted-val.jsh) is below 0.1 (a silent foreground; fold 0: 0.5965, no warm-up).
-./finetune.sh 0
+# Folds of the BCE recipe one after another, each from its ANN: `chain.sh [--finetune-0] K ...` (--finetune-0 first
+# fine-tunes fold 0 from its converted SNN). Ran as `chain.sh --finetune-0 1 2` (fold 2 held back by a STOP-f2 file,
+# which run.sh obeys), then `chain.sh 2` (named chain2.sh then, the same loop without fold 0), stopping at a failed run.sh.
+# Warm-up rule, fixed after fold 0's probe and before any fine-tuning: one BCE-Dice epoch first iff the converted
+# SNN's pooled validation Dice at T = 20 (probe-converted-val.jsh) is below 0.1 (a silent foreground; fold 0: 0.5965).
+if [ "$1" = "--finetune-0" ]; then ./finetune.sh 0; shift; fi
 for k in "$@"; do
-  ./run.sh $k
+  ./run.sh $k || exit 1
   K=$k OMP_WAIT_POLICY=PASSIVE jshell --class-path /tmp/grid10.jar -R-Xmx6g -R-Dorg.bytedeco.javacpp.maxbytes=0 \
       -R-Dorg.bytedeco.javacpp.maxphysicalbytes=0 probe-converted-val.jsh > probe-f$k.out 2>&1
   d=$(grep -o "pooled Dice (p > 0.5) [0-9.]*" probe-f$k.out | awk '{print $NF}')
