@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Table of the shipped recipe per fold, read from the logs (run from the repository root):
 python3 docs/results/logs/shipped-recipe-folds/summarise.py          # the recipe as shipped (BCE-Dice)
-python3 docs/results/logs/shipped-recipe-folds/summarise.py bce      # the same recipe with BCE (shipped-recipe-bce/)"""
+python3 docs/results/logs/shipped-recipe-folds/summarise.py bce      # the same recipe with BCE (shipped-recipe-losses/)
+python3 docs/results/logs/shipped-recipe-folds/summarise.py dice     # the same recipe with Dice (shipped-recipe-losses/)"""
 import re, statistics, sys
 from pathlib import Path
 
 L = Path("docs/results/logs")
-if len(sys.argv) > 1 and sys.argv[1] == "bce":
+if len(sys.argv) > 1:
+    loss = sys.argv[1]
+    if loss not in ("bce", "dice"):
+        raise SystemExit(f"loss must be bce or dice, not {loss}")
     FOLDS = {}
-    for f in sorted((L / "shipped-recipe-bce").glob("finetune-const-t20-bce-f*.log")):
+    for f in sorted((L / "shipped-recipe-losses").glob(f"finetune-const-t20-{loss}-f*.log")):
         k = int(re.search(r"f(\d+)\.log$", f.name).group(1))
-        FOLDS[k] = (f.parent / f"train-ann-bce-f{k}.log", f)
+        FOLDS[k] = (f.parent / f"train-ann-{loss}-f{k}.log", f)
 else:
     FOLDS = {0: (L / "train-ann-bce-dice-f0.log", L / "finetune-const-t20-e1-bce-dice-f0.log")}
     for f in sorted((L / "shipped-recipe-folds").glob("finetune-const-t20-e1-f*.log")):
