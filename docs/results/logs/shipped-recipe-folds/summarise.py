@@ -71,7 +71,7 @@ def table1():
         fs = folds(loss)
         ann = [test_scores(a.read_text()) for a, _ in fs.values()]
         snn = [test_scores(f.read_text()) for _, f in fs.values()]
-        conv = {k: converted(loss, k) for k in fs if converted(loss, k) is not None}
+        conv = {k: c for k in fs if (c := converted(loss, k)) is not None}
         gaps = [100 * (a[0] - s[0]) for a, s in zip(ann, snn)]
         cell = lambda rows, i, j: f"{mean_sd([r[i] for r in rows])} / {mean_sd([r[j] for r in rows])}"
         conv_cell = (f"{cell(list(conv.values()), 0, 1)} (fold{'s' * (len(conv) > 1)} {', '.join(map(str, conv))})"

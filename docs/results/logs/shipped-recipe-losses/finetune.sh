@@ -3,9 +3,7 @@
 # on the fold's 40 held-out subjects. `[LOSS=dice] ./finetune.sh K` (LOSS defaults to bce; `./finetune.sh K 1` starts
 # a BCE run with one BCE-Dice warm-up epoch, as the quick grid's BCE runs do, when probe-converted-val.jsh finds the
 # converted foreground silent).
-J="java -Xmx10g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar /tmp/grid10.jar"
-D=/work/shared/data/msd-hippocampus
-export OMP_WAIT_POLICY=PASSIVE
+. "$(dirname "$0")/env.sh"
 k=$1; w=${2:-0}; L=${LOSS:-bce}
 $J finetune --model snn-wn-const-$L-f$k.zip --data $D --loss $L --warmup $w --time-steps 20 --lr 1e-3 --epochs $((1 + w)) \
     --threads 2 --out snn-ft-const-t20-$L-f$k.zip > finetune-const-t20-$L-f$k.log 2>&1

@@ -3,9 +3,7 @@
 # `[LOSS=dice] ./run.sh K` (LOSS defaults to bce): fold K's ANN (width 32, 144 + 16 subjects, that loss, at most
 # 40 epochs, early stop 12), converted with constant-current input; fine-tuning follows in finetune.sh once the
 # converted SNN's validation Dice is known.
-J="java -Xmx10g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar /tmp/grid10.jar"
-D=/work/shared/data/msd-hippocampus
-export OMP_WAIT_POLICY=PASSIVE
+. "$(dirname "$0")/env.sh"
 k=$1; L=${LOSS:-bce}
 [ -e STOP-f$k ] && { echo "fold $k not started (STOP-f$k)"; exit 1; }
 echo "fold $k ($L) start $(date)"
