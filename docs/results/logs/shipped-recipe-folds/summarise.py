@@ -80,6 +80,16 @@ def per_fold(loss):
         print(f"| mean ± std over {len(rows)} folds | {mean_sd(anns)} | {mean_sd(snns)} | "
               f"{statistics.mean(gaps):.1f} ± {statistics.stdev(gaps):.1f} | | | | |")
 
+def choices():
+    """Dice's up-to-two-epochs rule per fold: both models' validation loss and test 3-D Dice, and the one kept."""
+    print("| fold | 1 epoch: validation loss / test 3-D Dice | 2 epochs: validation loss / test 3-D Dice | kept |")
+    print("|---|---|---|---|")
+    for k, (_, one) in folds("dice").items():
+        if two := second(one):
+            cell = lambda f: f"{val_loss(f):.4f} / {test_scores(f.read_text())[0]:.3f}"
+            print(f"| {k} | {cell(one)} | {cell(two)} | {'2 epochs' if kept(one) == two else '1 epoch'} |")
+    print()
+
 def table1():
     """Per loss, mean ± std over folds of the subjects' mean 3-D Dice (2-D Dice: slice-wise, below it)."""
     print("| loss | folds | ANN 3-D / 2-D | converted SNN, T = 20, 3-D / 2-D | fine-tuned SNN, T = 20, 3-D / 2-D "
@@ -101,6 +111,8 @@ arg = sys.argv[1] if len(sys.argv) > 1 else "bce-dice"
 if arg == "table1":
     table1()
 elif arg in LOSSES:
+    if arg == "dice-2":
+        choices()
     per_fold(arg)
 else:
     raise SystemExit(f"expected one of {', '.join(LOSSES)} or table1, not {arg}")
