@@ -20,7 +20,7 @@ def folds(loss):
             k = int(re.search(r"f(\d+)\.log$", f.name).group(1))
             found[k] = (f.parent / f"train-ann-bce-dice-f{k}.log", f)
     elif loss == "dice-2":
-        found = {k: (a, kept(f)) for k, (a, f) in folds("dice").items() if second(f)}
+        found = {k: (a, kept(f, two)) for k, (a, f) in folds("dice").items() if (two := second(f))}
     else:
         found = {}
         for f in (L / "shipped-recipe-losses").glob(f"finetune-const-t20-{loss}-f*.log"):
@@ -36,9 +36,8 @@ def second(one):
 def val_loss(log):
     return float(re.findall(EPOCH, log.read_text())[-1][2])
 
-def kept(one):
+def kept(one, two):
     """The rule fixed for Dice (shipped-recipe-folds.md): of one and two epochs, the lower validation loss."""
-    two = second(one)
     return two if val_loss(two) < val_loss(one) else one
 
 def test_scores(text):
@@ -87,7 +86,7 @@ def choices():
     for k, (_, one) in folds("dice").items():
         if two := second(one):
             cell = lambda f: f"{val_loss(f):.4f} / {test_scores(f.read_text())[0]:.3f}"
-            print(f"| {k} | {cell(one)} | {cell(two)} | {'2 epochs' if kept(one) == two else '1 epoch'} |")
+            print(f"| {k} | {cell(one)} | {cell(two)} | {'2 epochs' if kept(one, two) == two else '1 epoch'} |")
     print()
 
 def table1():

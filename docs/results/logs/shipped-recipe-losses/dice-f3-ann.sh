@@ -3,8 +3,7 @@
 # converted SNN's validation probe, left for a later session's fine-tuning (too little session time for it). The
 # ANN is committed as docs/results/bundles/ann-dice-f3.zip; to go on, copy it here, remake the converted SNN with
 # run.sh's convert line, then `LOSS=dice ./finetune.sh 3`, `./second-epoch.sh 3`, `./evaluate-converted.sh dice 3`.
-. ./env.sh
 export LOSS=dice
 ./run.sh 3 || exit 1
-K=3 jshell --class-path $JAR -R-Xmx6g -R-Dorg.bytedeco.javacpp.maxbytes=0 -R-Dorg.bytedeco.javacpp.maxphysicalbytes=0 probe-converted-val.jsh > probe-dice-f3.out 2>&1
+./probe.sh 3 > /dev/null
 echo "fold 3 probe done $(date)"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Fine-tuning of run.sh's converted SNN, the shipped recipe with another loss: one epoch at T = 20, Adam 1e-3, scored
 # on the fold's 40 held-out subjects. `[LOSS=dice] ./finetune.sh K` (LOSS defaults to bce; `./finetune.sh K 1` starts
-# a BCE run with one BCE-Dice warm-up epoch, as the quick grid's BCE runs do, when probe-converted-val.jsh finds the
+# a BCE run with one BCE-Dice warm-up epoch, as the quick grid's BCE runs do, when probe.sh finds the
 # converted foreground silent).
 . "$(dirname "$0")/env.sh"
 k=$1; w=${2:-0}; L=${LOSS:-bce}
