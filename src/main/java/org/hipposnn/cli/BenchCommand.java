@@ -59,6 +59,8 @@ final class BenchCommand implements Callable<Integer> {
                     infer * gflop, train * 3 * gflop);
         }
         System.out.printf(Locale.ROOT, "# sgemm 1024x1024 on this machine: %.1f GFLOP/s%n", sgemm());
+        // malloc's settings change the SNN lines several-fold where page faults are costly (docs/benchmarks.md)
+        System.out.println("# " + Relaunch.VARIABLE + "=" + java.util.Objects.requireNonNullElse(System.getenv(Relaunch.VARIABLE), "(unset)"));
         return 0;
     }
 
