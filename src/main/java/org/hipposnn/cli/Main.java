@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // glibc tunables take effect only at process start: the work may run in a child JVM (Relaunch says why)
-        System.exit(Relaunch.run().orElseGet(() -> run(args)));
+        System.exit(Relaunch.run(args).orElseGet(() -> run(args)));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */

@@ -1,7 +1,7 @@
 package org.hipposnn.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * first touch is a page fault; on virtual machines where faults are costly that made SNN training five times
  * slower (docs/benchmarks.md, "Page faults"). glibc reads GLIBC_TUNABLES only when a process starts, so from
  * {@code java -jar} the only way to set it is a new process. Nothing is relaunched off Linux, when GLIBC_TUNABLES
- * is already set (set it, even empty, to opt out), or when this JVM's command line cannot be read.
+ * is already set (set it, even empty, to opt out), or when this JVM's command line cannot be read or does not end
+in main's own arguments (an encoding that would not survive the trip, an unusual launcher).
  */
 final class Relaunch {
     static final String VARIABLE = "GLIBC_TUNABLES";
@@ -31,20 +32,25 @@ final class Relaunch {
      * The child's command: this JVM's own command line ({@code /proc/self/cmdline}, NUL-separated) with the
      * launcher replaced by its absolute path; empty when nothing should be relaunched.
      */
-    static Optional<List<String>> command(Map<String, String> env, String osName, byte[] cmdline, Optional<String> launcher) {
+    static Optional<List<String>> command(Map<String, String> env, String osName, byte[] cmdline, Optional<String> launcher,
+                                          String[] args) {
         if (env.containsKey(VARIABLE) || !osName.toLowerCase(Locale.ROOT).startsWith("linux")
                 || cmdline == null || cmdline.length == 0 || launcher.isEmpty()) {
             return Optional.empty();
         }
-        String s = new String(cmdline, StandardCharsets.UTF_8);
+        // decoded as the JVM decoded main's arguments, so that they go back out the same
+        String s = new String(cmdline, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
         if (s.endsWith("\0")) s = s.substring(0, s.length() - 1);
         List<String> cmd = new ArrayList<>(Arrays.asList(s.split("\0", -1)));
+        if (cmd.size() <= args.length || !cmd.subList(cmd.size() - args.length, cmd.size()).equals(Arrays.asList(args))) {
+            return Optional.empty();
+        }
         cmd.set(0, launcher.get());
         return Optional.of(cmd);
     }
 
     /** Runs the child and returns its exit code, or empty when this JVM should do the work itself. */
-    static OptionalInt run() {
+    static OptionalInt run(String[] args) {
         byte[] cmdline;
         try {
             cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
@@ -52,7 +58,7 @@ final class Relaunch {
             return OptionalInt.empty();
         }
         Optional<List<String>> cmd = command(System.getenv(), System.getProperty("os.name", ""), cmdline,
-                ProcessHandle.current().info().command());
+                ProcessHandle.current().info().command(), args);
         if (cmd.isEmpty()) return OptionalInt.empty();
         ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
         pb.environment().put(VARIABLE, TUNABLE);

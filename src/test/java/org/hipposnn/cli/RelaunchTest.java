@@ -15,22 +15,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RelaunchTest {
+    private static final String[] ARGS = {"segment", "--in", "a b.nii.gz"};
     private static final byte[] CMDLINE = "java\0-Xmx4g\0-jar\0hippo snn.jar\0segment\0--in\0a b.nii.gz\0".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void relaunchesTheSameCommandLineWithTheLauncherResolved() {
         assertEquals(Optional.of(List.of("/usr/lib/jvm/bin/java", "-Xmx4g", "-jar", "hippo snn.jar", "segment", "--in", "a b.nii.gz")),
-                Relaunch.command(Map.of(), "Linux", CMDLINE, Optional.of("/usr/lib/jvm/bin/java")));
+                Relaunch.command(Map.of(), "Linux", CMDLINE, Optional.of("/usr/lib/jvm/bin/java"), ARGS));
     }
 
     @Test
     void leavesAlone() {
         Optional<String> java = Optional.of("/usr/bin/java");
-        assertTrue(Relaunch.command(Map.of("GLIBC_TUNABLES", ""), "Linux", CMDLINE, java).isEmpty(), "set, even empty: opt-out");
-        assertTrue(Relaunch.command(Map.of(), "Mac OS X", CMDLINE, java).isEmpty(), "not Linux");
-        assertTrue(Relaunch.command(Map.of(), "Windows 11", CMDLINE, java).isEmpty(), "not Linux");
-        assertTrue(Relaunch.command(Map.of(), "Linux", new byte[0], java).isEmpty(), "no command line");
-        assertTrue(Relaunch.command(Map.of(), "Linux", CMDLINE, Optional.empty()).isEmpty(), "no launcher path");
+        assertTrue(Relaunch.command(Map.of("GLIBC_TUNABLES", ""), "Linux", CMDLINE, java, ARGS).isEmpty(), "set, even empty: opt-out");
+        assertTrue(Relaunch.command(Map.of(), "Mac OS X", CMDLINE, java, ARGS).isEmpty(), "not Linux");
+        assertTrue(Relaunch.command(Map.of(), "Windows 11", CMDLINE, java, ARGS).isEmpty(), "not Linux");
+        assertTrue(Relaunch.command(Map.of(), "Linux", new byte[0], java, ARGS).isEmpty(), "no command line");
+        assertTrue(Relaunch.command(Map.of(), "Linux", CMDLINE, java, new String[] {"segment", "--in", "a_b.nii.gz"}).isEmpty(),
+                "the command line read back differs from main's arguments");
+        assertTrue(Relaunch.command(Map.of(), "Linux", CMDLINE, Optional.empty(), ARGS).isEmpty(), "no launcher path");
     }
 
     /** The real entry point in a fresh JVM without the variable: the work runs in a child that has it. */
