@@ -1,4 +1,5 @@
-# Shared by the scripts here (sourced): the jar (a build of a298766), the data, and the JVM flags every run used.
+# Shared by the scripts here (sourced): the jar (a build of a298766; from 2026-12-01 08:13 a build of 5b489c1, the same
+# train-ann, convert, finetune and evaluate), the data, and the JVM flags every run used.
 JAR=${JAR:-/tmp/grid10.jar}
 J="java -Xmx10g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar $JAR"
 D=/work/shared/data/msd-hippocampus
