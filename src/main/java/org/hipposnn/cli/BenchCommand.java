@@ -3,6 +3,7 @@ package org.hipposnn.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hipposnn.engine.Backend;
+import org.hipposnn.engine.HugePages;
 import org.hipposnn.engine.TrainStepBenchmark;
 import org.hipposnn.network.UNetSpec;
 import org.hipposnn.snn.SnnStepBenchmark;
@@ -60,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "# sgemm 1024x1024 on this machine: %.1f GFLOP/s%n", sgemm());
         // malloc's settings change the SNN lines several-fold where page faults are costly (docs/benchmarks.md)
-        System.out.println("# " + Relaunch.VARIABLE + "=" + java.util.Objects.requireNonNullElse(System.getenv(Relaunch.VARIABLE), "(unset)"));
+        System.out.println("# " + HugePages.VARIABLE + "=" + java.util.Objects.requireNonNullElse(System.getenv(HugePages.VARIABLE), "(unset)"));
         return 0;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.hipposnn.engine.HugePages;
 
 /**
  * Runs the command line again in a child JVM whose glibc malloc backs large blocks with transparent huge pages.
@@ -23,9 +24,6 @@ import java.util.concurrent.TimeUnit;
 in main's own arguments (an encoding that would not survive the trip, an unusual launcher).
  */
 final class Relaunch {
-    static final String VARIABLE = "GLIBC_TUNABLES";
-    static final String TUNABLE = "glibc.malloc.hugetlb=1";
-
     private Relaunch() {}
 
     /**
@@ -34,7 +32,7 @@ final class Relaunch {
      */
     static Optional<List<String>> command(Map<String, String> env, String osName, byte[] cmdline, Optional<String> launcher,
                                           String[] args) {
-        if (env.containsKey(VARIABLE) || !osName.toLowerCase(Locale.ROOT).startsWith("linux")
+        if (env.containsKey(HugePages.VARIABLE) || !osName.toLowerCase(Locale.ROOT).startsWith("linux")
                 || cmdline == null || cmdline.length == 0 || launcher.isEmpty()) {
             return Optional.empty();
         }
@@ -61,7 +59,7 @@ final class Relaunch {
                 ProcessHandle.current().info().command(), args);
         if (cmd.isEmpty()) return OptionalInt.empty();
         ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
-        pb.environment().put(VARIABLE, TUNABLE);
+        pb.environment().put(HugePages.VARIABLE, HugePages.TUNABLE);
         Process child;
         try {
             child = pb.start();
