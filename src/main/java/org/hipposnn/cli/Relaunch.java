@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,7 +20,7 @@ import org.hipposnn.engine.HugePages;
  * slower (docs/benchmarks.md, "Page faults"). glibc reads GLIBC_TUNABLES only when a process starts, so from
  * {@code java -jar} the only way to set it is a new process. Nothing is relaunched off Linux, when GLIBC_TUNABLES
  * is already set (set it, even empty, to opt out), or when this JVM's command line cannot be read or does not end
-in main's own arguments (an encoding that would not survive the trip, an unusual launcher).
+ * in main's own arguments (an encoding that would not survive the trip, an unusual launcher).
  */
 final class Relaunch {
     private Relaunch() {}
@@ -32,7 +31,7 @@ final class Relaunch {
      */
     static Optional<List<String>> command(Map<String, String> env, String osName, byte[] cmdline, Optional<String> launcher,
                                           String[] args) {
-        if (env.containsKey(HugePages.VARIABLE) || !osName.toLowerCase(Locale.ROOT).startsWith("linux")
+        if (env.containsKey(HugePages.VARIABLE) || !HugePages.linux(osName)
                 || cmdline == null || cmdline.length == 0 || launcher.isEmpty()) {
             return Optional.empty();
         }

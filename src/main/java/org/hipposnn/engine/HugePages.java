@@ -12,8 +12,13 @@ public final class HugePages {
 
     private HugePages() {}
 
+    /** glibc's tunables exist only on Linux. */
+    public static boolean linux(String osName) {
+        return osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+    }
+
     /** True on Linux when the switch is neither on nor deliberately set otherwise. */
     public static boolean off(String osName, String glibcTunables) {
-        return osName.startsWith("Linux") && (glibcTunables == null || !glibcTunables.contains("glibc.malloc.hugetlb="));
+        return linux(osName) && (glibcTunables == null || !glibcTunables.contains("glibc.malloc.hugetlb="));
     }
 }
