@@ -13,13 +13,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * float64 INDArray, one block of {@code n} consecutive elements at a time: block t of a
  * [T*B, C, H, W] stack is time step t. Loads and stores go through a heap {@code double[]} so that
  * the IF recurrence ({@link IfNeuron}) is one piece of code for both precisions (float32 in
- * production, float64 in the gradient check). The float path bulk-copies (memcpy) into a reusable
- * float[] and widens in a vectorisable loop.
+ * production, float64 in the gradient check). The float path bulk-copies (memcpy) into the caller's
+ * float[] and widens in a vectorisable loop. With the caller's float scratch, threads may load and
+ * store disjoint blocks of one instance at once (absolute bulk gets and puts leave the buffer's
+ * position alone); the short forms use the instance's own scratch, one thread at a time.
  */
 final class Blocks {
     private final FloatBuffer f;
     private final DoubleBuffer d;
-    private float[] tmp;
+    private float[] tmp = new float[0];
 
     private Blocks(FloatBuffer f, DoubleBuffer d) { this.f = f; this.d = d; }
 
@@ -39,18 +41,22 @@ final class Blocks {
         return a.ordering() == 'c' && a.elementWiseStride() == 1 && !a.isView();
     }
 
-    /** dst[0..n) = elements [from, from+n). */
-    void load(long from, double[] dst, int n) {
+    /** dst[0..n) = elements [from, from+n), with this instance's scratch (one thread at a time). */
+    void load(long from, double[] dst, int n) { load(from, dst, tmp(n), n); }
+
+    /** elements [from, from+n) = src[0..n), with this instance's scratch (one thread at a time). */
+    void store(long from, double[] src, int n) { store(from, src, tmp(n), n); }
+
+    /** dst[0..n) = elements [from, from+n); {@code t} is float scratch of at least n (unused for float64). */
+    void load(long from, double[] dst, float[] t, int n) {
         if (d != null) { d.get((int) from, dst, 0, n); return; }
-        float[] t = tmp(n);
         f.get((int) from, t, 0, n);
         for (int i = 0; i < n; i++) dst[i] = t[i];
     }
 
-    /** elements [from, from+n) = src[0..n). */
-    void store(long from, double[] src, int n) {
+    /** elements [from, from+n) = src[0..n); {@code t} is float scratch of at least n (unused for float64). */
+    void store(long from, double[] src, float[] t, int n) {
         if (d != null) { d.put((int) from, src, 0, n); return; }
-        float[] t = tmp(n);
         for (int i = 0; i < n; i++) t[i] = (float) src[i];
         f.put((int) from, t, 0, n);
     }
@@ -66,7 +72,7 @@ final class Blocks {
     }
 
     private float[] tmp(int n) {
-        if (tmp == null || tmp.length < n) tmp = new float[n];
+        if (d == null && tmp.length < n) tmp = new float[n];
         return tmp;
     }
 }

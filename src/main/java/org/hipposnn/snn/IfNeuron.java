@@ -19,7 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * V is per layer ({@link #setThreshold}, default 1). The recurrence is one fused pass per step over
  * the layer's B*C*H*W neurons in plain Java on a heap double[] block (copied in and out of the
- * off-heap arrays with bulk copies, {@link Blocks}).
+ * off-heap arrays with bulk copies, {@link Blocks}). Neurons are independent of each other, so the
+ * B*C*H*W neurons are cut into as many contiguous ranges as ND4J has threads ({@link NeuronRanges})
+ * and the ranges run side by side: ND4J's own threads idle while plain Java runs, and the spikes,
+ * potentials and gradients are the same for any cut (each neuron's arithmetic is unchanged).
  *
  * <p><b>What the backward pass keeps.</b> The backward pass (BPTT) needs, per step and neuron, the
  * pre-reset potential u[t] (for the surrogate sg(u[t]), {@link Surrogate}) and nothing else: the
@@ -62,7 +65,6 @@ public final class IfNeuron implements Neuron {
     private boolean stateful, smooth;
     private CurrentObserver observer;
     private SpikeListener listener;
-    private double[] scratchA = new double[0], scratchB = new double[0], scratchC = new double[0];
     private long nanos;
 
     public IfNeuron() {}
@@ -130,45 +132,24 @@ public final class IfNeuron implements Neuron {
         final int steps = timeSteps;
         INDArray out = Nd4j.createUninitialized(current.dataType(), current.shape());
         INDArray in = Blocks.dense(current) ? current : current.dup();
-        Blocks ib = Blocks.of(in), ob = Blocks.of(out);
-        double[] u;
+        final double[] membrane;
         if (stateful) {
-            u = membranes.computeIfAbsent(layer.name(), k -> new double[n]);
-            if (u.length != n) throw new IllegalStateException(layer.name() + ": batch changed within a stateful simulation");
+            membrane = membranes.computeIfAbsent(layer.name(), k -> new double[n]);
+            if (membrane.length != n) throw new IllegalStateException(layer.name() + ": batch changed within a stateful simulation");
         } else {
-            u = scratchC(n);
-            Arrays.fill(u, 0, n, 0.0);
+            membrane = null;
         }
-        double count = 0;
-        if (!training && !smooth && current.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            count = inferFloat(ib, ob, u, n, steps, v); // inference: no widening copies, no potentials kept
-        } else {
-        double[] cur = scratchA(n), o = scratchB(n);
-        for (int t = 0; t < steps; t++) {
-            long base = (long) t * n;
-            ib.load(base, cur, n);
-            if (smooth) {
-                for (int i = 0; i < n; i++) {
-                    double p = u[i] + cur[i];
-                    double s = surrogate.integral(p, v);
-                    cur[i] = p; o[i] = s; u[i] = p - v * s;
-                }
-            } else {
-                int c = 0;
-                for (int i = 0; i < n; i++) {
-                    double p = u[i] + cur[i];
-                    boolean s = p > v;
-                    cur[i] = p;
-                    o[i] = s ? 1.0 : 0.0;
-                    u[i] = s ? p - v : p;
-                    c += s ? 1 : 0;
-                }
-                count += c;
-            }
-            if (training) ib.store(base, cur, n); // I[t] -> u[t], what the backward pass needs
-            ob.store(base, o, n);
-        }
-        }
+        final boolean inferFloat = !training && !smooth && current.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT;
+        final int parts = parts(n);
+        final Blocks ib = Blocks.of(in), ob = Blocks.of(out);
+        double count = NeuronRanges.run(n, parts, (part, lo, len) -> {
+            Scratch sc = scratch(part, len);
+            double[] u = membrane != null ? membrane : sc.zeroed(len);
+            int uOff = membrane != null ? lo : 0;
+            return inferFloat
+                    ? inferFloat(ib, ob, u, uOff, lo, len, n, steps, v, sc) // inference: no widening copies, no potentials kept
+                    : forwardRange(ib, ob, u, uOff, lo, len, n, steps, v, training, sc);
+        });
         nanos += System.nanoTime() - start;
         if (listener != null) listener.onSpikes(layer, n, steps, count);
         final INDArray potentials = training ? in : null;
@@ -182,7 +163,11 @@ public final class IfNeuron implements Neuron {
                 if (potentials == null) throw new IllegalStateException("backward after a forward pass with training = false");
                 long start = System.nanoTime();
                 INDArray g = Blocks.dense(gradOutput) ? gradOutput : gradOutput.dup();
-                backwardRecurrence(Blocks.of(potentials), Blocks.of(g), n, steps, v, sur, rg);
+                final Blocks ub = Blocks.of(potentials), gb = Blocks.of(g);
+                NeuronRanges.run(n, parts(n), (part, lo, len) -> {
+                    backwardRange(ub, gb, lo, len, n, steps, v, sur, rg, scratch(part, len));
+                    return 0;
+                });
                 nanos += System.nanoTime() - start;
                 return g;
             }
@@ -192,81 +177,127 @@ public final class IfNeuron implements Neuron {
     }
 
     /**
-     * The same recurrence as the general loop in {@link #forward} (potentials in double, spike when
-     * u &gt; V, reset by subtraction), specialised for float32 inference: currents are read and spikes
-     * written as floats in bulk, with no widening copies and nothing kept for a backward pass.
-     * {@code IfDynamicsTest} and {@code DeterminismTest} hold both paths to the same spikes.
+     * The general recurrence (training, the smooth test hook, float64) for neurons [lo, lo+len) of
+     * each step; {@code u} holds their potentials from {@code uOff}. Returns the range's spike count.
      */
-    private double inferFloat(Blocks in, Blocks out, double[] u, int n, int steps, double v) {
-        float[] cur = floatScratch(n), o = floatScratch2(n);
+    private double forwardRange(Blocks in, Blocks out, double[] u, int uOff, int lo, int len, int n, int steps,
+                                double v, boolean training, Scratch sc) {
+        double[] cur = sc.a, o = sc.b;
+        float[] tmp = sc.fa;
         double count = 0;
         for (int t = 0; t < steps; t++) {
-            long base = (long) t * n;
-            in.loadFloats(base, cur, n);
-            int c = 0;
-            for (int i = 0; i < n; i++) {
-                double p = u[i] + cur[i];
-                boolean s = p > v;
-                o[i] = s ? 1f : 0f;
-                u[i] = s ? p - v : p;
-                c += s ? 1 : 0;
+            long base = (long) t * n + lo;
+            in.load(base, cur, tmp, len);
+            if (smooth) {
+                for (int i = 0; i < len; i++) {
+                    double p = u[uOff + i] + cur[i];
+                    double s = surrogate.integral(p, v);
+                    cur[i] = p; o[i] = s; u[uOff + i] = p - v * s;
+                }
+            } else {
+                int c = 0;
+                for (int i = 0; i < len; i++) {
+                    double p = u[uOff + i] + cur[i];
+                    boolean s = p > v;
+                    cur[i] = p;
+                    o[i] = s ? 1.0 : 0.0;
+                    u[uOff + i] = s ? p - v : p;
+                    c += s ? 1 : 0;
+                }
+                count += c;
             }
-            count += c;
-            out.storeFloats(base, o, n);
+            if (training) in.store(base, cur, tmp, len); // I[t] -> u[t], what the backward pass needs
+            out.store(base, o, tmp, len);
         }
         return count;
     }
 
-    private float[] floatA = new float[0], floatB = new float[0];
-
-    private float[] floatScratch(int n) {
-        if (floatA.length < n) floatA = new float[n];
-        return floatA;
-    }
-
-    private float[] floatScratch2(int n) {
-        if (floatB.length < n) floatB = new float[n];
-        return floatB;
+    /**
+     * The same recurrence as {@link #forwardRange} (potentials in double, spike when u &gt; V, reset
+     * by subtraction), specialised for float32 inference: currents are read and spikes written as
+     * floats in bulk, with no widening copies and nothing kept for a backward pass.
+     * {@code IfDynamicsTest} and {@code DeterminismTest} hold both paths to the same spikes.
+     */
+    private static double inferFloat(Blocks in, Blocks out, double[] u, int uOff, int lo, int len, int n, int steps,
+                                     double v, Scratch sc) {
+        float[] cur = sc.fa, o = sc.fb;
+        double count = 0;
+        for (int t = 0; t < steps; t++) {
+            long base = (long) t * n + lo;
+            in.loadFloats(base, cur, len);
+            int c = 0;
+            for (int i = 0; i < len; i++) {
+                double p = u[uOff + i] + cur[i];
+                boolean s = p > v;
+                o[i] = s ? 1f : 0f;
+                u[uOff + i] = s ? p - v : p;
+                c += s ? 1 : 0;
+            }
+            count += c;
+            out.storeFloats(base, o, len);
+        }
+        return count;
     }
 
     /**
-     * BPTT through the IF recurrence, in place: on entry {@code g} holds dL/do[t] for all steps, on
-     * exit dL/dI[t]; {@code u} holds the pre-reset potentials u[t]. The one implementation both the
-     * real neuron and the smooth test variant use.
+     * BPTT through the IF recurrence for neurons [lo, lo+len), in place: on entry {@code g} holds
+     * dL/do[t] for all steps, on exit dL/dI[t]; {@code u} holds the pre-reset potentials u[t]. The
+     * one implementation both the real neuron and the smooth test variant use.
      */
-    private void backwardRecurrence(Blocks u, Blocks g, int n, int steps, double v, Surrogate sur, ResetGradient rg) {
-        double[] carry = scratchC(n), pot = scratchA(n), grad = scratchB(n);
-        Arrays.fill(carry, 0, n, 0.0);
+    private static void backwardRange(Blocks u, Blocks g, int lo, int len, int n, int steps, double v, Surrogate sur,
+                                      ResetGradient rg, Scratch sc) {
+        double[] carry = sc.zeroed(len), pot = sc.a, grad = sc.b;
+        float[] tmp = sc.fa;
         boolean detached = rg == ResetGradient.DETACHED;
         for (int t = steps - 1; t >= 0; t--) {
-            long base = (long) t * n;
-            u.load(base, pot, n);
-            g.load(base, grad, n);
-            for (int i = 0; i < n; i++) {
+            long base = (long) t * n + lo;
+            u.load(base, pot, tmp, len);
+            g.load(base, grad, tmp, len);
+            for (int i = 0; i < len; i++) {
                 double sg = sur.derivative(pot[i], v), d = carry[i];
                 double r = detached ? grad[i] * sg + d : (grad[i] - v * d) * sg + d;
                 carry[i] = r;
                 grad[i] = r;
             }
-            g.store(base, grad, n);
+            g.store(base, grad, tmp, len);
         }
     }
 
-    private double[] scratchA(int n) {
-        if (scratchA.length < n) scratchA = new double[n];
-        return scratchA;
+    /** One range's heap blocks, kept between calls; each range has its own, so ranges run side by side. */
+    private static final class Scratch {
+        double[] a = new double[0], b = new double[0], c = new double[0];
+        float[] fa = new float[0], fb = new float[0];
+
+        Scratch ensure(int len) {
+            if (a.length < len) { a = new double[len]; b = new double[len]; c = new double[len]; fa = new float[len]; fb = new float[len]; }
+            return this;
+        }
+
+        /** The third block, zeroed over [0, len): membranes of a stateless pass, the backward carry. */
+        double[] zeroed(int len) {
+            Arrays.fill(c, 0, len, 0.0);
+            return c;
+        }
     }
 
-    private double[] scratchC(int n) {
-        if (scratchC.length < n) scratchC = new double[n];
-        return scratchC;
+    private Scratch[] scratch = new Scratch[0];
+
+    /** How many ranges a pass over {@code n} neurons runs in, with a scratch for each (grown here, before the fork). */
+    private int parts(int n) {
+        int parts = NeuronRanges.parts(n);
+        if (scratch.length < parts) {
+            Scratch[] grown = Arrays.copyOf(scratch, parts);
+            for (int p = scratch.length; p < parts; p++) grown[p] = new Scratch();
+            scratch = grown;
+        }
+        return parts;
+    }
+
+    /** Range {@code part}'s scratch, sized for {@code len} neurons; called from that range's thread. */
+    private Scratch scratch(int part, int len) {
+        return scratch[part].ensure(len);
     }
 
     /** Wall time spent in this neuron's forward and backward recurrences so far (for benchmarks). */
     public long nanosInRecurrence() { return nanos; }
-
-    private double[] scratchB(int n) {
-        if (scratchB.length < n) scratchB = new double[n];
-        return scratchB;
-    }
 }
