@@ -3,7 +3,7 @@ package org.hipposnn.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hipposnn.engine.Backend;
-import org.hipposnn.engine.HugePages;
+import org.hipposnn.engine.MallocTunables;
 import org.hipposnn.engine.TrainStepBenchmark;
 import org.hipposnn.network.UNetSpec;
 import org.hipposnn.snn.SnnStepBenchmark;
@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "# sgemm 1024x1024 on this machine: %.1f GFLOP/s%n", sgemm());
         // malloc's settings change the SNN lines several-fold where page faults are costly (docs/benchmarks.md)
-        System.out.println("# " + HugePages.VARIABLE + "=" + java.util.Objects.requireNonNullElse(System.getenv(HugePages.VARIABLE), "(unset)"));
+        System.out.println("# " + MallocTunables.VARIABLE + "=" + java.util.Objects.requireNonNullElse(System.getenv(MallocTunables.VARIABLE), "(unset)"));
         return 0;
     }
 

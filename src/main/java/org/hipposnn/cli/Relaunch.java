@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import org.hipposnn.engine.HugePages;
+import org.hipposnn.engine.MallocTunables;
 
 /**
- * Runs the command line again in a child JVM whose glibc malloc backs large blocks with transparent huge pages.
- * Why: ND4J allocates and zeroes fresh native buffers for every layer and time step, and with 4 KB pages every
- * first touch is a page fault; on virtual machines where faults are costly that made SNN training five times
- * slower (docs/benchmarks.md, "Page faults"). glibc reads GLIBC_TUNABLES only when a process starts, so from
+ * Runs the command line again in a child JVM with the engine's glibc malloc settings ({@link MallocTunables}).
+ * Why: ND4J allocates a fresh native buffer for every layer and time step, and by default every one is a new
+ * mapping whose pages the kernel faults in and zeroes; on virtual machines where faults are costly that made SNN
+ * training up to ten times slower (docs/benchmarks.md, "Page faults"). glibc reads GLIBC_TUNABLES only when a process starts, so from
  * {@code java -jar} the only way to set it is a new process. Nothing is relaunched off Linux, when GLIBC_TUNABLES
  * is already set (set it, even empty, to opt out), or when this JVM's command line cannot be read or does not end
  * in main's own arguments (an encoding that would not survive the trip, an unusual launcher).
@@ -31,7 +31,7 @@ final class Relaunch {
      */
     static Optional<List<String>> command(Map<String, String> env, String osName, byte[] cmdline, Optional<String> launcher,
                                           String[] args) {
-        if (env.containsKey(HugePages.VARIABLE) || !HugePages.linux(osName)
+        if (env.containsKey(MallocTunables.VARIABLE) || !MallocTunables.linux(osName)
                 || cmdline == null || cmdline.length == 0 || launcher.isEmpty()) {
             return Optional.empty();
         }
@@ -58,7 +58,7 @@ final class Relaunch {
                 ProcessHandle.current().info().command(), args);
         if (cmd.isEmpty()) return OptionalInt.empty();
         ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
-        pb.environment().put(HugePages.VARIABLE, HugePages.TUNABLE);
+        pb.environment().put(MallocTunables.VARIABLE, MallocTunables.TUNABLES);
         Process child;
         try {
             child = pb.start();

@@ -1,0 +1,23 @@
+package org.hipposnn.engine;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MallocTunablesTest {
+    @Test
+    void tipsAboutTheTunablesOnlyOnLinuxWhenNoneAreSet() {
+        assertTrue(MallocTunables.unset("Linux", null));
+        assertTrue(MallocTunables.unset("Linux", ""));
+        assertFalse(MallocTunables.unset("Linux", "glibc.malloc.arena_max=2"), "set on purpose");
+        assertFalse(MallocTunables.unset("Linux", MallocTunables.TUNABLES));
+        assertFalse(MallocTunables.unset("Mac OS X", null));
+        assertFalse(MallocTunables.unset("Windows 11", null));
+    }
+
+    @Test
+    void theSettingsAreGlibcMallocTunables() {
+        for (String t : MallocTunables.TUNABLES.split(":")) assertTrue(t.matches("glibc\\.malloc\\.[a-z_]+=\\d+"), t);
+    }
+}
