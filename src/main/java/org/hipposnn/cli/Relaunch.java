@@ -17,7 +17,7 @@ import org.hipposnn.engine.MallocTunables;
  * Runs the command line again in a child JVM with the engine's glibc malloc settings ({@link MallocTunables}).
  * Why: ND4J allocates a fresh native buffer for every layer and time step, and by default every one is a new
  * mapping whose pages the kernel faults in and zeroes; on virtual machines where faults are costly that made SNN
- * training up to ten times slower (docs/benchmarks.md, "Page faults"). glibc reads GLIBC_TUNABLES only when a process starts, so from
+ * training seven to nine times slower (docs/benchmarks.md, "Page faults" and "... and malloc arenas"). glibc reads GLIBC_TUNABLES only when a process starts, so from
  * {@code java -jar} the only way to set it is a new process. Nothing is relaunched off Linux, when GLIBC_TUNABLES
  * is already set (set it, even empty, to opt out), or when this JVM's command line cannot be read or does not end
  * in main's own arguments (an encoding that would not survive the trip, an unusual launcher).

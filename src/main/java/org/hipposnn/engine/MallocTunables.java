@@ -7,8 +7,8 @@ package org.hipposnn.engine;
  * half the CPU (docs/benchmarks.md, "Page faults"). The settings: transparent huge pages for malloc's blocks
  * ({@code hugetlb=1}: 512× fewer faults), and one arena that never maps or unmaps large blocks and keeps up to 1 GiB
  * of freed memory ({@code arena_max=1}, {@code mmap_max=0}, {@code trim_threshold}), so a freed buffer's pages are
- * reused by the next allocation instead of being faulted and zeroed again: SNN training 1.9× faster still, for
- * about a third more peak memory ("Malloc arenas"). glibc reads them only at process start, so the command line
+ * reused by the next allocation instead of being faulted and zeroed again: SNN training 1.4–1.9× faster still, for
+ * 1.3–1.5× the peak memory (docs/benchmarks.md, "... and malloc arenas"). glibc reads them only at process start, so the command line
  * relaunches itself with them and Fiji can only be told about them.
  */
 public final class MallocTunables {

@@ -30,7 +30,7 @@ final class StatusProgress implements TrainingListener {
         this.prefix = prefix;
         if (MallocTunables.unset(System.getProperty("os.name", ""), System.getenv(MallocTunables.VARIABLE))) {
             log.info(prefix + ": tip: start Fiji with " + MallocTunables.VARIABLE + "=" + MallocTunables.TUNABLES
-                    + " in its environment; SNN training ran up to 10x faster with it where page faults are costly"
+                    + " in its environment; SNN training ran 7-9x faster with it where page faults are costly"
                     + " (Hippo SNN's docs/benchmarks.md)");
         }
     }
