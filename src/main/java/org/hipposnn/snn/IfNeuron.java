@@ -164,7 +164,7 @@ public final class IfNeuron implements Neuron {
                 long start = System.nanoTime();
                 INDArray g = Blocks.dense(gradOutput) ? gradOutput : gradOutput.dup();
                 final Blocks ub = Blocks.of(potentials), gb = Blocks.of(g);
-                NeuronRanges.run(n, parts(n), (part, lo, len) -> {
+                NeuronRanges.run(n, parts, (part, lo, len) -> { // the forward pass's cut (and its scratch)
                     backwardRange(ub, gb, lo, len, n, steps, v, sur, rg, scratch(part, len));
                     return 0;
                 });

@@ -17,6 +17,13 @@ class MallocTunablesTest {
     }
 
     @Test
+    void surefireGivesTheTestsTheSettingsMainSets() {
+        // pom.xml spells the value out for surefire; this keeps the two from drifting apart
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("surefire.test.class.path") != null, "run by surefire");
+        org.junit.jupiter.api.Assertions.assertEquals(MallocTunables.TUNABLES, System.getenv(MallocTunables.VARIABLE));
+    }
+
+    @Test
     void theSettingsAreGlibcMallocTunables() {
         for (String t : MallocTunables.TUNABLES.split(":")) assertTrue(t.matches("glibc\\.malloc\\.[a-z_]+=\\d+"), t);
     }
