@@ -40,8 +40,9 @@ final class DemoCommand implements Callable<Integer> {
                     s.synapticOps(), s.snnEnergyPj() / 1000);
         }
         LayerSpikeStats t = SpikeTable.total(o.spikes());
-        System.out.printf(Locale.ROOT, "energy per slice: SNN %.4g nJ, ANN %.4g nJ (%.2fx less for the SNN)%n",
-                t.snnEnergyPj() / 1000, t.annEnergyPj() / 1000, t.annEnergyPj() / t.snnEnergyPj());
+        double ratio = t.annEnergyPj() / t.snnEnergyPj();
+        System.out.printf(Locale.ROOT, "energy per slice: SNN %.4g nJ, ANN %.4g nJ (%.2fx %s for the SNN)%n",
+                t.snnEnergyPj() / 1000, t.annEnergyPj() / 1000, ratio >= 1 ? ratio : 1 / ratio, ratio >= 1 ? "less" : "more");
         System.out.println();
         for (FolderSegmentation.Case c : o.segmented()) {
             if (c.ok()) System.out.printf(Locale.ROOT, "%s: %.0f mm3, Dice %.3f -> %s%n", c.input().getFileName(), c.volumeMm3(), c.dice(), c.output());

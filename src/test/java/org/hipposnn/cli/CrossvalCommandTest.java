@@ -59,9 +59,9 @@ class CrossvalCommandTest {
             assertNotNull(ImageIO.read(out.resolve("report").resolve(fig).toFile()), fig);
         }
         StageResult tuned = StageResult.read(StageResult.file(out, 1, "bce", org.hipposnn.experiment.Stage.FINE_TUNED));
-        assertEquals(10, tuned.timeSteps());
+        assertEquals(20, tuned.timeSteps());
         assertEquals(10, tuned.layers().size(), "a firing rate per spiking layer");
-        assertTrue(tuned.dice3dByT().keySet().containsAll(List.of(10, 16, 32)), tuned.dice3dByT().toString());
+        assertTrue(tuned.dice3dByT().keySet().containsAll(List.of(10, 20, 32)), tuned.dice3dByT().toString());
         assertTrue(tuned.snnEnergyNj() > 0);
         for (int f = 0; f < 2; f++) {
             for (String loss : List.of("bce", "bce-dice")) {

@@ -23,10 +23,15 @@ class DemoCommandTest {
                 "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| bce-dice | ANN |"), r.out());
-        assertTrue(r.out().contains("| bce-dice | converted SNN | 100 |"), r.out());
-        assertTrue(r.out().contains("| bce-dice | fine-tuned SNN (hybrid) | 10 |"), r.out());
+        assertTrue(r.out().contains("| bce-dice | converted SNN | 20 |"), r.out());
+        assertTrue(r.out().contains("| bce-dice | fine-tuned SNN (hybrid) | 20 |"), r.out());
         assertFalse(r.out().contains("directly trained"), "the demo leaves the baseline to crossval");
-        assertTrue(r.out().contains("energy per slice: SNN"), r.out());
+        var energy = java.util.regex.Pattern.compile("energy per slice: SNN (\\S+) nJ, ANN (\\S+) nJ \\((\\S+)x (less|more) for the SNN\\)")
+                .matcher(r.out());
+        assertTrue(energy.find(), r.out());
+        double snn = Double.parseDouble(energy.group(1)), ann = Double.parseDouble(energy.group(2)), x = Double.parseDouble(energy.group(3));
+        assertEquals(ann >= snn ? "less" : "more", energy.group(4), energy.group());
+        assertEquals(Math.max(ann, snn) / Math.min(ann, snn), x, 0.01, energy.group());
         assertEquals(11, r.out().lines().filter(l -> l.matches("(e|d|u)\\w* +1\\.000 .*|out +NaN.*")).count(), r.out());
         for (int i = 0; i < 4; i++) {
             String name = String.format("phantom_%03d.nii.gz", i);

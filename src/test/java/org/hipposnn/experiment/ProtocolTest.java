@@ -55,7 +55,7 @@ class ProtocolTest {
             assertEquals(0, Protocol.named(name).snnWarmup(), name);
             assertFalse(Protocol.named(name).toJson().has("snnWarmup"), name);
         }
-        // quick-t20-constant is quick-t20-decay with constant-current input: every other setting equal, and only it writes "encoder"
+        // quick-t20-constant is quick-t20-decay with constant-current input: every other setting equal; Poisson protocols omit "encoder"
         Protocol constant = Protocol.named("quick-t20-constant");
         assertEquals("constant", constant.encoder());
         var c = constant.toJson();
@@ -63,7 +63,7 @@ class ProtocolTest {
         c.addProperty("name", decay.name());
         assertEquals(decay.toJson(), c);
         assertTrue(constant.toString().contains("constant-current input"), constant.toString());
-        for (String name : java.util.List.of("paper", "reduced", "quick", "quick-t20", "quick-t20-decay", "small")) {
+        for (String name : java.util.List.of("paper", "reduced", "quick", "quick-t20", "quick-t20-decay")) {
             assertEquals("poisson", Protocol.named(name).encoder(), name);
             assertFalse(Protocol.named(name).toJson().has("encoder"), name);
         }
@@ -94,6 +94,12 @@ class ProtocolTest {
         assertEquals(0, recipe.snnWarmup());
         assertEquals(recipe, new com.google.gson.Gson().fromJson(recipe.toJson(), Protocol.class), "read back from experiment.json");
         assertTrue(recipe.toString().contains("fine-tuning 1 epochs at T = 20, Adam 0.001"), recipe.toString());
+        // small (the demo): the recipe's SNN settings on a tiny network
+        Protocol small = Protocol.named("small");
+        for (String f : java.util.List.of("encoder", "fineTuneT", "conversionT", "directT", "fineTuneLr")) {
+            assertEquals(recipe.toJson().get(f), small.toJson().get(f), f);
+        }
+        assertEquals(8, small.width());
         var e = assertThrows(IllegalArgumentException.class, () -> Protocol.named("fast"));
         assertTrue(e.getMessage().contains("quick") && e.getMessage().contains("recipe"), e.getMessage());
     }

@@ -124,7 +124,7 @@ class TrainingCommandsTest {
             assertTrue(d >= 0 && d <= 1, "row " + row + " Dice " + d);
             assertTrue(java.util.List.of("yes", "no").contains(t.getStringValue("converged", row)), "row " + row);
         }
-        assertTrue(((String) m.getOutput("table1")).contains("| bce | fine-tuned SNN (hybrid) | 10 | 2 |"));
+        assertTrue(((String) m.getOutput("table1")).contains("| bce | fine-tuned SNN (hybrid) | 20 | 2 |"));
         assertTrue(Files.exists(out.resolve("report/table1.md")));
         assertTrue(Files.exists(out.resolve("fold-1/bce/fine-tuned.zip")));
     }
