@@ -137,7 +137,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
      * A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage).
      * The shipped recipe's SNN settings (constant-current input, T = 20, Adam 1e-3), with batches of 4
      * so that two training phantoms give 12 steps an epoch: at T = 10 with Poisson input and Rathi's
-     * rate, 15 epochs of batch 12 left every fold's SNN silent (README, the demo).
+     * rate, 15 epochs of batch 12 left every fold's SNN silent (docs/demo/settings.md).
      */
     public static Protocol small() {
         return new Protocol("small", 60, 0, 8, 20, new int[] {10, 50, 100}, 48, 20, 15, new int[] {10, 32},
