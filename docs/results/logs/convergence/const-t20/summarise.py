@@ -2,6 +2,7 @@
 """Hybrid fine-tuning against direct training with constant-current input at T = 20, read from the two
 training logs (run from the repository root):
 python3 docs/results/logs/convergence/const-t20/summarise.py [--csv FILE]
+A third row: the direct run made again from scratch (const-t20-rerun/).
 Convergence as everywhere here (METHOD.md): the epoch of the best validation loss, once the scheduler's
 patience (10 epochs) has followed without improvement."""
 import re, sys
@@ -11,7 +12,9 @@ DIR = Path("docs/results/logs/convergence/const-t20")
 RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]),
         # the direct run was stopped by hand after epochs 39, 50, 70 and 78, each time resumed from its checkpoint
         # (resume.sh); the resumed logs in order: .resumed.log, .resumed2.log, ...
-        ("direct (random weights)", [DIR / "train-snn-const-t20.log"] + sorted(DIR.glob("train-snn-const-t20.resumed*.log")))]
+        ("direct (random weights)", [DIR / "train-snn-const-t20.log"] + sorted(DIR.glob("train-snn-const-t20.resumed*.log"))),
+        # the direct run again (2026-12-01), 2 threads throughout, the jar of 38e7e83: one log, resumed once (pair.sh)
+        ("direct, run again (random weights)", [DIR.parent / "const-t20-rerun" / "train-snn-const-t20-f0.log"])]
 PATIENCE = 10
 EPOCH = re.compile(r"^epoch (\d+)/\d+  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+)  lr (\S+)  ([\d.]+) s", re.M)
 
