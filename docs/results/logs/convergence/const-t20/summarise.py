@@ -27,7 +27,8 @@ rows, csv = [], ["run,epoch,train_loss,validation_loss,validation_dice,learning_
 for name, logs in RUNS:
     text = "\n".join(log.read_text() for log in logs)
     ep = [(int(e), float(l), float(vl), float(vd), lr, float(s)) for e, l, vl, vd, lr, s in EPOCH.findall(text)]
-    csv += [f"{name.split()[0]},{e},{l},{vl},{vd},{lr},{s}" for e, l, vl, vd, lr, s in ep]
+    key = name.split(" (")[0].replace(", run again", "-again")  # hybrid, direct, direct-again: no comma in a CSV field
+    csv += [f"{key},{e},{l},{vl},{vd},{lr},{s}" for e, l, vl, vd, lr, s in ep]
     best = min(ep, key=lambda r: (r[2], r[0]))  # first epoch of the lowest validation loss
     last = ep[-1][0]
     converged = last - best[0] >= PATIENCE
