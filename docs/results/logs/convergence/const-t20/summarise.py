@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hybrid fine-tuning against direct training with constant-current input at T = 20, read from the two
 training logs (run from the repository root):
-python3 docs/results/logs/convergence/const-t20/summarise.py [--fold 1] [--csv FILE]
+python3 docs/results/logs/convergence/const-t20/summarise.py [--fold K] [--csv FILE]   (K > 0: const-t20-fK/)
 A third row: the direct run made again from scratch (const-t20-rerun/).
 Convergence as everywhere here (METHOD.md): the epoch of the best validation loss, once the scheduler's
 patience (10 epochs) has followed without improvement."""
@@ -15,11 +15,12 @@ RUNS = [("hybrid (converted, then fine-tuned)", [DIR / "finetune-const-t20.log"]
         ("direct (random weights)", [DIR / "train-snn-const-t20.log"] + sorted(DIR.glob("train-snn-const-t20.resumed*.log"))),
         # the direct run again (2026-12-01), 2 threads throughout, the jar of 38e7e83: one log, resumed once (pair.sh)
         ("direct, run again (random weights)", [DIR.parent / "const-t20-rerun" / "train-snn-const-t20-f0.log"])]
-if "--fold" in sys.argv and sys.argv[sys.argv.index("--fold") + 1] == "1":  # the pair on fold 1 (const-t20-f1/)
-    F1 = DIR.parent / "const-t20-f1"
-    RUNS = [(name, [F1 / log]) for name, log in [("hybrid (converted, then fine-tuned)", "finetune-const-t20-f1.log"),
-                                                   ("direct (random weights)", "train-snn-const-t20-f1.log")]
-            if (F1 / log).exists()]
+if "--fold" in sys.argv and sys.argv[sys.argv.index("--fold") + 1] != "0":  # the pair on fold K (const-t20-fK/)
+    K = sys.argv[sys.argv.index("--fold") + 1]
+    FK = DIR.parent / f"const-t20-f{K}"
+    RUNS = [(name, [FK / log]) for name, log in [("hybrid (converted, then fine-tuned)", f"finetune-const-t20-f{K}.log"),
+                                                   ("direct (random weights)", f"train-snn-const-t20-f{K}.log")]
+            if (FK / log).exists()]
 PATIENCE = 10
 EPOCH = re.compile(r"^epoch (\d+)/\d+  loss ([\d.]+)  val loss ([\d.]+)  val Dice ([\d.]+)  lr (\S+)  ([\d.]+) s", re.M)
 
