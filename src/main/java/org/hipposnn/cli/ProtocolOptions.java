@@ -11,7 +11,8 @@ final class ProtocolOptions {
                     + "with Adam 1e-3, at most 6 epochs), quick-t20-decay (quick-t20 with the rate dropped to 1e-4 before a run stops, "
                     + "at most 10 epochs, BCE runs starting with a BCE-Dice epoch), quick-t20-constant (quick-t20-decay with "
                     + "constant-current input instead of Poisson spikes), recipe (the shipped model's recipe: full size, constant input, "
-                    + "one fine-tuning epoch at T = 20) or small (phantoms, demo, CI).")
+                    + "one fine-tuning epoch at T = 20), convergence (width 16, 24 training subjects, constant input: fine-tuning and "
+                    + "direct training at T = 20 run until converged) or small (phantoms, demo, CI).")
     String protocol;
     @Option(names = "--ann-epochs", defaultValue = "0", description = "Override the protocol's ANN epochs.") int annEpochs;
     @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "Override the protocol's fine-tuning epochs.") int fineTuneEpochs;

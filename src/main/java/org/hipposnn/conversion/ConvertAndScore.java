@@ -42,10 +42,7 @@ public final class ConvertAndScore {
     public static Result run(ModelBundle ann, MsdDataset data, DataSplit split, ConversionSettings settings,
                              int[] curve, int subjects, Consumer<String> progress) throws IOException {
         Consumer<String> tell = progress == null ? m -> {} : progress;
-        int timeSteps = settings.timeSteps();
-        int[] steps = IntStream.concat(curve == null ? IntStream.empty() : Arrays.stream(curve), IntStream.of(timeSteps))
-                .distinct().sorted().toArray();
-        if (steps[0] < 1) throw new IllegalArgumentException("the latency curve takes step counts >= 1, got " + steps[0]);
+        checkCurve(curve, settings.timeSteps()); // before the conversion's minutes, not after
         // With no test fold (a model trained on every subject) the validation subjects are scored, and named so.
         boolean heldOut = !split.test().isEmpty();
         List<MsdDataset.Case> test = data.select(heldOut ? split.test() : split.validation());
@@ -53,7 +50,17 @@ public final class ConvertAndScore {
         if (test.isEmpty()) throw new IllegalArgumentException("the model's split has no test or validation subjects to score");
 
         tell.accept("converting (" + settings.method() + ", " + settings.slices() + " training slices)");
-        ModelBundle snn = new SnnConversion(ann, data, split, settings).run();
+        return score(new SnnConversion(ann, data, split, settings).run(), test, curve, heldOut, tell);
+    }
+
+    /**
+     * Scores a converted SNN as {@link #run} does, on the given subjects (held out: "test", otherwise
+     * "validation" in its metrics); for a bundle converted before, e.g. one a grid adopts.
+     */
+    public static Result score(ModelBundle snn, List<MsdDataset.Case> test, int[] curve, boolean heldOut, Consumer<String> tell)
+            throws IOException {
+        int timeSteps = snn.spiking().timeSteps();
+        int[] steps = checkCurve(curve, timeSteps);
         SnnPredictor predictor = new SnnPredictor(snn.network(), snn.weights(), snn.spiking(), timeSteps, Predictors.SEED,
                 Predictors.BATCH);
         int[] done = {0};
@@ -69,5 +76,13 @@ public final class ConvertAndScore {
         metrics.add("diceByTimeSteps", byT);
         metrics.add("spikes", SpikeTable.toJson(spikes));
         return new Result(snn.withMetrics(metrics), reports, spikes);
+    }
+
+    /** The step counts to score at, sorted: the curve's and the model's own. */
+    private static int[] checkCurve(int[] curve, int timeSteps) {
+        int[] steps = IntStream.concat(curve == null ? IntStream.empty() : Arrays.stream(curve), IntStream.of(timeSteps))
+                .distinct().sorted().toArray();
+        if (steps[0] < 1) throw new IllegalArgumentException("the latency curve takes step counts >= 1, got " + steps[0]);
+        return steps;
     }
 }

@@ -1,10 +1,17 @@
 package org.hipposnn.experiment;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -118,7 +125,7 @@ public final class CrossValidation {
         try {
             r = switch (stage) {
                 case ANN -> ann(fold, loss, split, test, bundle, checkpoint, t0);
-                case CONVERTED -> converted(fold, loss, split, bundle, t0);
+                case CONVERTED -> converted(fold, loss, split, test, bundle, t0);
                 case FINE_TUNED -> fineTuned(fold, loss, split, test, bundle, checkpoint, t0);
                 case DIRECT -> direct(fold, loss, split, test, bundle, checkpoint, t0);
             };
@@ -140,12 +147,12 @@ public final class CrossValidation {
      * split (experiment.json), and another protocol or split is refused rather than mixed in.
      */
     private void checkSameExperiment() throws IOException {
-        com.google.gson.JsonObject mine = protocol.toJson();
+        JsonObject mine = protocol.toJson();
         mine.addProperty("folds", folds);
         mine.addProperty("splitSeed", splitSeed);
         Path f = root.resolve("experiment.json");
         if (Files.exists(f)) {
-            com.google.gson.JsonObject theirs = readExperiment(f);
+            JsonObject theirs = readExperiment(f);
             if (!theirs.equals(mine)) {
                 throw new IllegalArgumentException(root + " holds an experiment with other settings (" + f + "): " + theirs
                         + "; use another output folder");
@@ -169,7 +176,7 @@ public final class CrossValidation {
     }
 
     /** The settings an experiment folder was made with (its experiment.json). */
-    private static com.google.gson.JsonObject readExperiment(Path f) throws IOException {
+    private static JsonObject readExperiment(Path f) throws IOException {
         try {
             return com.google.gson.JsonParser.parseString(Files.readString(f)).getAsJsonObject();
         } catch (com.google.gson.JsonParseException | IllegalStateException e) {
@@ -183,24 +190,33 @@ public final class CrossValidation {
         TrainingSettings settings = new TrainingSettings(loss, protocol.annEpochs(), protocol.batch(), ANN_LR, 1,
                 ReduceLrOnPlateau.DEFAULT_FACTOR, ReduceLrOnPlateau.DEFAULT_PATIENCE, loss == Losses.Kind.DICE ? 1 : 0,
                 Losses.Kind.BCE, protocol.annEarlyStop());
-        ModelBundle b = new AnnTraining(data, split, spec, pre, settings).listener(listener).checkpoint(checkpoint).scoring(false).run();
-        stopIfCancelled(checkpoint);
-        ModelFiles.save(bundle, b);
+        Map<String, JsonElement> expected = expected(split);
+        expected.put("training.settings", settings.toJson());
+        Trained t = trainOnce(bundle, checkpoint, Stage.ANN, expected,
+                () -> new AnnTraining(data, split, spec, pre, settings).listener(listener).checkpoint(checkpoint).scoring(false).run());
+        ModelBundle b = t.bundle();
         Evaluation.Report rep = Evaluation.run(new Segmenter(pre, new AnnPredictor(spec, b.weights(), protocol.batch())), pre, test, null);
         return result(fold, loss, Stage.ANN, 0, rep, b.training().get("epochsRun").getAsInt(),
-                b.training().get("bestEpoch").getAsInt(), settings.plateauPatience(), t0, new TreeMap<>(), List.of());
+                b.training().get("bestEpoch").getAsInt(), settings.plateauPatience(), t0 - t.earlierNanos(), new TreeMap<>(), List.of());
     }
 
-    private StageResult converted(int fold, Losses.Kind loss, DataSplit split, Path bundle, long t0) throws IOException {
+    private StageResult converted(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle, long t0)
+            throws IOException {
         ModelBundle ann = ModelFiles.load(need(fold, loss, Stage.ANN));
         ConversionSettings settings = ConversionSettings.withDefaults("weight-normalisation", protocol.conversionT(), protocol.encoder(),
                 protocol.conversionSlices(), null, null, ConversionSettings.DEFAULT_SCALE, 1);
-        ConvertAndScore.Result c = ConvertAndScore.run(ann, data, split, settings, protocol.conversionCurve(),
-                protocol.testSubjects(), line -> {
-                    if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled during the conversion");
-                    log.accept(line);
-                });
-        ModelFiles.save(bundle, c.snn());
+        Consumer<String> progress = line -> {
+            if (listener.cancelled()) throw new java.util.concurrent.CancellationException("cancelled during the conversion");
+            log.accept(line);
+        };
+        Map<String, JsonElement> expected = expected(split);
+        expected.put("training.conversion", settings.toJson());
+        madeFrom(expected, ann, "training.settings", "training.bestValidationLoss"); // this grid's ANN, not another
+        Optional<ModelBundle> before = finished(bundle, bundle.resolveSibling(bundle.getFileName() + ".checkpoint"), Stage.CONVERTED, expected);
+        ConvertAndScore.Result c = before.isPresent()
+                ? ConvertAndScore.score(before.get(), test, protocol.conversionCurve(), true, progress)
+                : ConvertAndScore.run(ann, data, split, settings, protocol.conversionCurve(), protocol.testSubjects(), progress);
+        if (before.isEmpty()) ModelFiles.save(bundle, c.snn());
         SortedMap<Integer, Double> byT = new TreeMap<>();
         c.byTimeSteps().forEach((t, rep) -> byT.put(t, rep.dice3d().mean()));
         return result(fold, loss, Stage.CONVERTED, protocol.conversionT(), c.test(), 0, 0, 0, t0, byT, c.spikes());
@@ -209,8 +225,11 @@ public final class CrossValidation {
     private StageResult fineTuned(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                   Path checkpoint, long t0) throws IOException {
         ModelBundle converted = ModelFiles.load(need(fold, loss, Stage.CONVERTED));
-        Trained t = trainOnce(bundle, checkpoint, "fine-tuned", () -> new SnnFineTuning(converted, data, split,
-                bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr()), protocol.fineTuneT(), Surrogate.defaults(),
+        TrainingSettings settings = bptt(loss, protocol.fineTuneEpochs(), protocol.fineTuneLr());
+        Map<String, JsonElement> expected = expectedSnn(split, Stage.FINE_TUNED, settings, protocol.fineTuneT());
+        madeFrom(expected, converted, "training.conversion", "training.bestValidationLoss"); // this grid's conversion
+        Trained t = trainOnce(bundle, checkpoint, Stage.FINE_TUNED, expected, () -> new SnnFineTuning(converted, data, split,
+                settings, protocol.fineTuneT(), Surrogate.defaults(),
                 ResetGradient.DETACHED).listener(listener).checkpoint(checkpoint).scoring(false).run());
         ModelBundle b = t.bundle();
         StageResult r = scoreSnn(fold, loss, Stage.FINE_TUNED, b, test, protocol.fineTunedCurve(), t0 - t.earlierNanos());
@@ -227,9 +246,11 @@ public final class CrossValidation {
 
     private StageResult direct(int fold, Losses.Kind loss, DataSplit split, List<MsdDataset.Case> test, Path bundle,
                                Path checkpoint, long t0) throws IOException {
-        Trained t = trainOnce(bundle, checkpoint, "direct", () -> new SnnFineTuning(
+        TrainingSettings settings = bptt(loss, protocol.directEpochs(), DIRECT_LR);
+        Trained t = trainOnce(bundle, checkpoint, Stage.DIRECT, expectedSnn(split, Stage.DIRECT, settings, protocol.directT()),
+                () -> new SnnFineTuning(
                 SnnFineTuning.randomStart(network(), pre, data, split, protocol.directT(), protocol.encoder(), 1), data, split,
-                bptt(loss, protocol.directEpochs(), DIRECT_LR), protocol.directT(), Surrogate.defaults(), ResetGradient.DETACHED)
+                settings, protocol.directT(), Surrogate.defaults(), ResetGradient.DETACHED)
                 .stage("direct").listener(listener).checkpoint(checkpoint).scoring(false).run());
         return scoreSnn(fold, loss, Stage.DIRECT, t.bundle(), test, new int[0], t0 - t.earlierNanos());
     }
@@ -242,25 +263,113 @@ public final class CrossValidation {
     }
 
     /**
-     * Trains an SNN job and saves its bundle — unless the bundle finished before without its result
-     * file (the job was stopped while scoring, or the result was removed to score again with a newer
-     * build): then it is scored, not trained again, and its recorded training time still counts. A
-     * bundle with a checkpoint beside it is not finished, and resumes training instead.
+     * Trains a job and saves its bundle — unless a finished bundle of this job is there already
+     * ({@link #finished}): then it is scored, not trained again, and its recorded training time still counts.
      */
-    private Trained trainOnce(Path bundle, Path checkpoint, String stage, Training training) throws IOException {
-        if (Files.exists(bundle) && !Files.exists(checkpoint)) {
-            ModelBundle b = ModelFiles.load(bundle);
-            if (!b.training().has(stage)) throw new IOException(bundle + ": not a " + stage + " SNN bundle; move it away to train the job again");
-            log.accept("scoring " + bundle + ", trained before (its result file is missing)");
-            double s = LearningCurve.of(bundle.toString(), b.training()).stream().filter(c -> c.stage().equals(stage))
+    private Trained trainOnce(Path bundle, Path checkpoint, Stage stage, Map<String, JsonElement> expected, Training training)
+            throws IOException {
+        Optional<ModelBundle> before = finished(bundle, checkpoint, stage, expected);
+        if (before.isPresent()) {
+            double s = LearningCurve.of(bundle.toString(), before.get().training()).stream().filter(c -> c.stage().equals(stage.id()))
                     .mapToDouble(LearningCurve::seconds).sum();
-            return new Trained(b, (long) (s * 1e9));
+            return new Trained(before.get(), (long) (s * 1e9));
         }
         ModelBundle b = training.run();
         stopIfCancelled(checkpoint);
         ModelFiles.save(bundle, b);
         return new Trained(b, 0);
     }
+
+    /**
+     * A finished bundle where this job writes its own, its result file missing: the job stopped while
+     * scoring, the result was removed to score it again with a newer build, or the bundle was made
+     * elsewhere (another machine, the single-step commands) and copied in. A bundle with a checkpoint
+     * beside it has not finished and resumes training instead. The bundle is this job's only if its
+     * record (model.json) holds every value of {@code expected} — this job's split, network and
+     * settings, and the upstream bundle it was made from — and it is refused otherwise, so a grid never
+     * mixes in a model made another way.
+     *
+     * @param expected paths into the bundle's model.json ("training.settings", ...) and the values this job would record
+     */
+    private Optional<ModelBundle> finished(Path bundle, Path checkpoint, Stage stage, Map<String, JsonElement> expected)
+            throws IOException {
+        if (!Files.exists(bundle) || Files.exists(checkpoint)) return Optional.empty();
+        ModelBundle b = ModelFiles.load(bundle);
+        JsonObject record = new JsonObject();
+        record.add("network", GSON.toJsonTree(b.network()));
+        if (b.spiking() != null) record.add("spiking", GSON.toJsonTree(b.spiking()));
+        record.add("training", legacy(b.training()));
+        Map<String, JsonElement> all = new LinkedHashMap<>();
+        all.put("training.stage", new JsonPrimitive(stage.id()));
+        all.putAll(expected);
+        for (Map.Entry<String, JsonElement> e : all.entrySet()) {
+            JsonElement theirs = at(record, e.getKey());
+            if (!e.getValue().equals(theirs)) {
+                throw new IOException(bundle + " is not this job's model: its " + e.getKey() + " is " + theirs + ", this job's "
+                        + e.getValue() + "; move it away to run the job again");
+            }
+        }
+        log.accept("scoring " + bundle + ", " + (stage == Stage.CONVERTED ? "converted" : "trained") + " before (its result file is missing)");
+        return Optional.of(b);
+    }
+
+    /**
+     * A training record with the names of today: bundles of builds before 10acc0a (2026-11-30; e.g. the fold-0 ANN of
+     * docs/results/bundles/convergence/) call "warmupEpochs" "bceWarmupEpochs"; with no warm-up (0) the two
+     * mean the same, so only that case is renamed.
+     */
+    private static JsonObject legacy(JsonObject training) {
+        JsonObject t = training.deepCopy();
+        List<JsonObject> settings = new ArrayList<>();
+        if (t.get("settings") instanceof JsonObject s) settings.add(s);
+        for (Stage stage : List.of(Stage.FINE_TUNED, Stage.DIRECT)) {
+            if (t.get(stage.id()) instanceof JsonObject o && o.get("settings") instanceof JsonObject s) settings.add(s);
+        }
+        for (JsonObject s : settings) {
+            if (s.has("bceWarmupEpochs") && !s.has("warmupEpochs") && s.get("bceWarmupEpochs").getAsInt() == 0) {
+                s.add("warmupEpochs", s.remove("bceWarmupEpochs"));
+            }
+        }
+        return t;
+    }
+
+    /** What every job's bundle records the same way: the fold's split and the protocol's network. */
+    private Map<String, JsonElement> expected(DataSplit split) {
+        Map<String, JsonElement> m = new LinkedHashMap<>();
+        m.put("training.split", split.toJson());
+        m.put("network", GSON.toJsonTree(network()));
+        return m;
+    }
+
+    /** An SNN training job's record: its BPTT settings, T, surrogate gradient, reset and input coding. */
+    private Map<String, JsonElement> expectedSnn(DataSplit split, Stage stage, TrainingSettings settings, int timeSteps) {
+        Map<String, JsonElement> m = expected(split);
+        m.put("training." + stage.id() + ".settings", settings.toJson());
+        m.put("training." + stage.id() + ".timeSteps", new JsonPrimitive(timeSteps));
+        m.put("training." + stage.id() + ".surrogate", new JsonPrimitive(Surrogate.defaults().toString()));
+        m.put("training." + stage.id() + ".resetGradient", new JsonPrimitive(ResetGradient.DETACHED.name()));
+        m.put("spiking.encoder", new JsonPrimitive(protocol.encoder()));
+        return m;
+    }
+
+    /** Requires the values of these record paths to be the upstream bundle's (the bundle was made from it). */
+    private static void madeFrom(Map<String, JsonElement> expected, ModelBundle upstream, String... paths) {
+        JsonObject record = new JsonObject();
+        record.add("training", upstream.training());
+        for (String p : paths) expected.put(p, at(record, p));
+    }
+
+    /** The element at a dotted path ("training.split"), or null. */
+    private static JsonElement at(JsonObject o, String path) {
+        JsonElement e = o;
+        for (String key : path.split("\\.")) {
+            if (!(e instanceof JsonObject j) || !j.has(key)) return null;
+            e = j.get(key);
+        }
+        return e;
+    }
+
+    private static final Gson GSON = new Gson();
 
     /** A cancelled training job writes neither bundle nor result; its checkpoint resumes it. */
     private void stopIfCancelled(Path checkpoint) {
@@ -296,7 +405,7 @@ public final class CrossValidation {
                     Predictors.SEED, protocol.batch());
             LatencyCurve.run(longest, pre, test, others, null).forEach((k, v) -> byT.put(k, v.dice3d().mean()));
         }
-        com.google.gson.JsonObject stageInfo = b.training().getAsJsonObject(stage == Stage.DIRECT ? "direct" : "fine-tuned");
+        JsonObject stageInfo = b.training().getAsJsonObject(stage == Stage.DIRECT ? "direct" : "fine-tuned");
         return result(fold, loss, stage, t, rep, stageInfo.get("epochsRun").getAsInt(), stageInfo.get("convergenceEpoch").getAsInt(),
                 protocol.snnPatience(), t0, byT, spikes);
     }

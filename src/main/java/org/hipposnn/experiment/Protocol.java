@@ -134,6 +134,19 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     }
 
     /**
+     * Where hybrid fine-tuning and direct training can both run to convergence on two CPU cores
+     * (docs/results/convergence-fold0.md, there run with the single-step commands of pair.sh): a 16-channel
+     * U-Net trained on 24 of a fold's training subjects, the ANN to early stopping (at most 100 epochs, stop
+     * after 10 without improvement), weight normalisation with constant-current input, fine-tuning (at most
+     * 60 epochs) and direct training (at most 150) at T = 20 with Adam 1e-3, each stopped 10 epochs after
+     * its best, the paper's scheduler patience, so every run that stops early has converged. All test subjects.
+     */
+    public static Protocol convergence() {
+        return new Protocol("convergence", 100, 10, 16, 20, new int[] {10, 32}, 260, 20, 60, new int[] {10, 32},
+                150, 20, 0, 26, 24, 10, 1e-3, ReduceLrOnPlateau.DEFAULT_PATIENCE, 0, "constant");
+    }
+
+    /**
      * A tiny network and few epochs: the demo and CI on the phantoms of test-data/ (seconds per stage).
      * The shipped recipe's SNN settings (constant-current input, T = 20, Adam 1e-3), with batches of 4
      * so that two training phantoms give 12 steps an epoch: at T = 10 with Poisson input and Rathi's
@@ -147,7 +160,7 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
     /** Rathi et al.'s fine-tuning learning rate (METHOD.md). */
     public static final double RATHI_LR = 1e-4;
 
-    /** paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe or small. */
+    /** paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe, convergence or small. */
     public static Protocol named(String name) {
         return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
             case "paper" -> paper();
@@ -157,8 +170,9 @@ public record Protocol(String name, int annEpochs, int annEarlyStop, int width, 
             case "quick-t20-decay" -> quickT20Decay();
             case "quick-t20-constant" -> quickT20Constant();
             case "recipe" -> recipe();
+            case "convergence" -> convergence();
             case "small" -> small();
-            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe or small, not '" + name + "'");
+            default -> throw new IllegalArgumentException("protocol is paper, reduced, quick, quick-t20, quick-t20-decay, quick-t20-constant, recipe, convergence or small, not '" + name + "'");
         };
     }
 

@@ -40,7 +40,7 @@ public class CrossValidateCommand extends ContextCommand {
     @Parameter(label = "Losses", choices = {"bce, dice, bce-dice", "bce-dice", "bce", "dice"})
     private String losses = "bce, dice, bce-dice";
 
-    @Parameter(label = "Protocol", choices = {"reduced", "quick", "quick-t20", "quick-t20-decay", "quick-t20-constant", "recipe", "paper", "small"})
+    @Parameter(label = "Protocol", choices = {"reduced", "quick", "quick-t20", "quick-t20-decay", "quick-t20-constant", "recipe", "convergence", "paper", "small"})
     private String protocol = "reduced";
 
     @Parameter(label = "Folds", min = "2")

@@ -24,13 +24,13 @@ class CrossvalCommandTest {
     private static final String[] GRID = {"--data", "test-data", "--folds", "2", "--losses", "bce,bce-dice", "--protocol", "small",
             "--ann-epochs", "4", "--fine-tune-epochs", "1", "--direct-epochs", "1", "--threads", "2"};
 
-    private CommandLineTest.Run crossval(Path out) {
-        String[] args = new String[GRID.length + 3];
-        args[0] = "crossval";
-        System.arraycopy(GRID, 0, args, 1, GRID.length);
-        args[GRID.length + 1] = "--out";
-        args[GRID.length + 2] = out.toString();
-        return CommandLineTest.run(args);
+    private CommandLineTest.Run crossval(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("crossval"));
+        args.addAll(List.of(GRID));
+        if (List.of(more).contains("--losses")) args.subList(args.indexOf("--losses"), args.indexOf("--losses") + 2).clear(); // a list option adds up
+        args.addAll(List.of("--out", out.toString()));
+        args.addAll(List.of(more));
+        return CommandLineTest.run(args.toArray(String[]::new));
     }
 
     @Test
@@ -95,6 +95,36 @@ class CrossvalCommandTest {
         assertTrue(retrained.err().contains("epoch 1/") && !retrained.err().contains("trained before"), retrained.err());
         assertEquals(before.dice3dMean(), StageResult.read(directResult).dice3dMean(), 1e-12, "seeded: trained the same again");
         assertEquals(csv.size(), Files.readAllLines(out.resolve("report/results.csv")).size());
+
+        // bundles made elsewhere (here: this grid's, copied into a folder with no result files) are adopted:
+        // every stage scored, none trained again, the same scores
+        Path adopted = tmp.resolve("adopted");
+        List<String> stages = List.of("ann", "converted", "fine-tuned", "direct");
+        for (String stage : stages) {
+            Path to = adopted.resolve("fold-0/bce-dice/" + stage + ".zip");
+            Files.createDirectories(to.getParent());
+            Files.copy(out.resolve("fold-0/bce-dice/" + stage + ".zip"), to);
+        }
+        var adopt = crossval(adopted, "--fold", "0", "--losses", "bce-dice");
+        assertEquals(0, adopt.code(), adopt.err());
+        assertEquals(4, adopt.err().lines().filter(l -> l.contains("before (its result file is missing)")).count(), adopt.err());
+        assertFalse(adopt.err().contains("epoch 1/") || adopt.err().contains("converting ("), "nothing trained or converted: " + adopt.err());
+        for (org.hipposnn.experiment.Stage stage : org.hipposnn.experiment.Stage.values()) {
+            StageResult mine = StageResult.read(StageResult.file(adopted, 0, "bce-dice", stage));
+            StageResult grid = StageResult.read(StageResult.file(out, 0, "bce-dice", stage));
+            assertEquals(grid.dice3dMean(), mine.dice3dMean(), 1e-12, stage.id());
+            assertEquals(grid.convergenceEpoch(), mine.convergenceEpoch(), stage.id());
+            assertEquals(grid.dice3dByT(), mine.dice3dByT(), stage.id());
+        }
+        // a bundle recording other settings (the BCE ANN where the BCE-Dice one belongs) is refused, and kept
+        Path mixed = tmp.resolve("mixed").resolve("fold-0/bce-dice/ann.zip");
+        Files.createDirectories(mixed.getParent());
+        Files.copy(out.resolve("fold-0/bce/ann.zip"), mixed);
+        byte[] kept = Files.readAllBytes(mixed);
+        var refused = crossval(tmp.resolve("mixed"), "--fold", "0", "--losses", "bce-dice", "--stages", "ann");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains(mixed + " is not this job's model: its training.settings is"), refused.err());
+        assertArrayEquals(kept, Files.readAllBytes(mixed), "the bundle is left as it was");
 
         // results are not mixed across protocols
         var other = CommandLineTest.run("crossval", "--data", "test-data", "--folds", "2", "--losses", "bce", "--protocol", "small",

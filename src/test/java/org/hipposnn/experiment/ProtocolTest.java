@@ -94,6 +94,24 @@ class ProtocolTest {
         assertEquals(0, recipe.snnWarmup());
         assertEquals(recipe, new com.google.gson.Gson().fromJson(recipe.toJson(), Protocol.class), "read back from experiment.json");
         assertTrue(recipe.toString().contains("fine-tuning 1 epochs at T = 20, Adam 0.001"), recipe.toString());
+        // convergence: the settings pair.sh ran with the single-step commands (docs/results/convergence-fold0.md),
+        // so its bundles are this protocol's jobs; fine-tuning and direct training stop only once converged
+        Protocol conv = Protocol.named("convergence");
+        assertEquals(16, conv.width());
+        assertEquals(24, conv.trainSubjects());
+        assertEquals(0, conv.testSubjects(), "every test subject");
+        assertEquals(100, conv.annEpochs());
+        assertEquals(10, conv.annEarlyStop());
+        assertEquals("constant", conv.encoder());
+        assertEquals(20, conv.conversionT());
+        assertEquals(20, conv.fineTuneT());
+        assertEquals(20, conv.directT());
+        assertEquals(60, conv.fineTuneEpochs());
+        assertEquals(150, conv.directEpochs());
+        assertEquals(1e-3, conv.fineTuneLr());
+        assertEquals(conv.snnPatience(), conv.snnEarlyStop(), "a run stopped early has converged by the scheduler's patience");
+        assertEquals(10, conv.snnPatience());
+        assertEquals(conv, new com.google.gson.Gson().fromJson(conv.toJson(), Protocol.class), "read back from experiment.json");
         // small (the demo): the recipe's SNN settings on a tiny network
         Protocol small = Protocol.named("small");
         for (String f : java.util.List.of("encoder", "fineTuneT", "conversionT", "directT", "fineTuneLr")) {
