@@ -304,7 +304,7 @@ public final class CrossValidation {
         all.putAll(expected);
         for (Map.Entry<String, JsonElement> e : all.entrySet()) {
             JsonElement theirs = at(record, e.getKey());
-            if (!e.getValue().equals(theirs)) {
+            if (theirs == null ? !e.getValue().isJsonNull() : !e.getValue().equals(theirs)) { // absent from both: the same
                 throw new IOException(bundle + " is not this job's model: its " + e.getKey() + " is " + theirs + ", this job's "
                         + e.getValue() + "; move it away to run the job again");
             }
@@ -355,8 +355,11 @@ public final class CrossValidation {
     /** Requires the values of these record paths to be the upstream bundle's (the bundle was made from it). */
     private static void madeFrom(Map<String, JsonElement> expected, ModelBundle upstream, String... paths) {
         JsonObject record = new JsonObject();
-        record.add("training", upstream.training());
-        for (String p : paths) expected.put(p, at(record, p));
+        record.add("training", legacy(upstream.training()));
+        for (String p : paths) {
+            JsonElement v = at(record, p);
+            expected.put(p, v == null ? com.google.gson.JsonNull.INSTANCE : v);
+        }
     }
 
     /** The element at a dotted path ("training.split"), or null. */

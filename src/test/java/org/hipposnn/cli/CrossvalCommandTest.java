@@ -105,6 +105,13 @@ class CrossvalCommandTest {
             Files.createDirectories(to.getParent());
             Files.copy(out.resolve("fold-0/bce-dice/" + stage + ".zip"), to);
         }
+        // the ANN as a build before 10acc0a wrote it (its warm-up field named bceWarmupEpochs)
+        try (var zip = java.nio.file.FileSystems.newFileSystem(adopted.resolve("fold-0/bce-dice/ann.zip"))) {
+            Path json = zip.getPath("model.json");
+            String old = Files.readString(json);
+            assertTrue(old.contains("\"warmupEpochs\""), old);
+            Files.writeString(json, old.replace("\"warmupEpochs\"", "\"bceWarmupEpochs\""));
+        }
         var adopt = crossval(adopted, "--fold", "0", "--losses", "bce-dice");
         assertEquals(0, adopt.code(), adopt.err());
         assertEquals(4, adopt.err().lines().filter(l -> l.contains("before (its result file is missing)")).count(), adopt.err());
