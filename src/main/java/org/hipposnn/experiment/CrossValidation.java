@@ -295,42 +295,19 @@ public final class CrossValidation {
             throws IOException {
         if (!Files.exists(bundle) || Files.exists(checkpoint)) return Optional.empty();
         ModelBundle b = ModelFiles.load(bundle);
-        JsonObject record = new JsonObject();
-        record.add("network", GSON.toJsonTree(b.network()));
-        if (b.spiking() != null) record.add("spiking", GSON.toJsonTree(b.spiking()));
-        record.add("training", legacy(b.training()));
+        BundleRecord record = new BundleRecord(b);
         Map<String, JsonElement> all = new LinkedHashMap<>();
         all.put("training.stage", new JsonPrimitive(stage.id()));
         all.putAll(expected);
         for (Map.Entry<String, JsonElement> e : all.entrySet()) {
-            JsonElement theirs = at(record, e.getKey());
-            if (theirs == null ? !e.getValue().isJsonNull() : !e.getValue().equals(theirs)) { // absent from both: the same
+            JsonElement theirs = record.at(e.getKey());
+            if (!e.getValue().equals(theirs)) {
                 throw new IOException(bundle + " is not this job's model: its " + e.getKey() + " is " + theirs + ", this job's "
                         + e.getValue() + "; move it away to run the job again");
             }
         }
         log.accept("scoring " + bundle + ", " + (stage == Stage.CONVERTED ? "converted" : "trained") + " before (its result file is missing)");
         return Optional.of(b);
-    }
-
-    /**
-     * A training record with the names of today: bundles of builds before 10acc0a (2026-11-30; e.g. the fold-0 ANN of
-     * docs/results/bundles/convergence/) call "warmupEpochs" "bceWarmupEpochs"; with no warm-up (0) the two
-     * mean the same, so only that case is renamed.
-     */
-    private static JsonObject legacy(JsonObject training) {
-        JsonObject t = training.deepCopy();
-        List<JsonObject> settings = new ArrayList<>();
-        if (t.get("settings") instanceof JsonObject s) settings.add(s);
-        for (Stage stage : List.of(Stage.FINE_TUNED, Stage.DIRECT)) {
-            if (t.get(stage.id()) instanceof JsonObject o && o.get("settings") instanceof JsonObject s) settings.add(s);
-        }
-        for (JsonObject s : settings) {
-            if (s.has("bceWarmupEpochs") && !s.has("warmupEpochs") && s.get("bceWarmupEpochs").getAsInt() == 0) {
-                s.add("warmupEpochs", s.remove("bceWarmupEpochs"));
-            }
-        }
-        return t;
     }
 
     /** What every job's bundle records the same way: the fold's split and the protocol's network. */
@@ -354,22 +331,8 @@ public final class CrossValidation {
 
     /** Requires the values of these record paths to be the upstream bundle's (the bundle was made from it). */
     private static void madeFrom(Map<String, JsonElement> expected, ModelBundle upstream, String... paths) {
-        JsonObject record = new JsonObject();
-        record.add("training", legacy(upstream.training()));
-        for (String p : paths) {
-            JsonElement v = at(record, p);
-            expected.put(p, v == null ? com.google.gson.JsonNull.INSTANCE : v);
-        }
-    }
-
-    /** The element at a dotted path ("training.split"), or null. */
-    private static JsonElement at(JsonObject o, String path) {
-        JsonElement e = o;
-        for (String key : path.split("\\.")) {
-            if (!(e instanceof JsonObject j) || !j.has(key)) return null;
-            e = j.get(key);
-        }
-        return e;
+        BundleRecord record = new BundleRecord(upstream);
+        for (String p : paths) expected.put(p, record.at(p));
     }
 
     private static final Gson GSON = new Gson();
