@@ -1,0 +1,17 @@
+#!/bin/bash
+# The shipped recipe's BCE-Dice runs of docs/results/shipped-recipe-folds.md (single-step commands, full size,
+# 5 folds) as the crossval grid of `--protocol recipe`: each fold's ANN and fine-tuned SNN are copied from
+# docs/results/bundles/ into fold-K/bce-dice/, crossval converts the ANN again (the converted bundles were not kept;
+# the conversion is deterministic: retrained folds reproduced its logs exactly) and scores all three, adopting a
+# bundle only if its model.json records this protocol's split, network and settings and the grid's upstream bundle.
+# The direct-training jobs are not run here (STAGES). Run from the repository root.
+# usage: adopt.sh FOLD JAR [STAGES]   (STAGES default ann,converted,fine-tuned)
+set -e
+K=${1:?fold}; JAR=${2:?jar}; ST=${3:-ann,converted,fine-tuned}
+G=docs/results/crossval-recipe; B=docs/results/bundles; F=$G/fold-$K/bce-dice
+mkdir -p $F
+[ -e $F/ann.zip ] || cp $B/ann-bce-dice-f$K.zip $F/ann.zip
+[ -e $F/fine-tuned.zip ] || cp $B/snn-ft-const-t20-e1-f$K.zip $F/fine-tuned.zip
+java -Xmx8g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar $JAR crossval \
+    --data ../shared/data/msd-hippocampus --out $G --folds 5 --protocol recipe --losses bce-dice --fold $K \
+    --stages $ST --threads 2
