@@ -9,6 +9,7 @@ One row per fold whose pair has finished (fold 0: the hybrid run and the direct 
 Convergence as everywhere here (METHOD.md): the epoch of the best validation loss, once the scheduler's
 patience (10 epochs) has followed without improvement."""
 import re, sys
+from decimal import Decimal, ROUND_HALF_UP
 from pathlib import Path
 
 DIR = Path("docs/results/logs/convergence/const-t20")
@@ -59,7 +60,9 @@ def all_folds():
         h_ep.append(hb[0]); d_ep.append(db[0]); h_d.append(float(ht[0])); d_d.append(float(dt[0]))
         print(f"| {k} | {hb[0]} | {db[0]} | {db[0] / hb[0]:.1f}× | {float(ht[0]):.3f} ± {float(ht[1]):.3f} "
               f"| {float(dt[0]):.3f} ± {float(dt[1]):.3f} | {he:.2f} / {de:.2f} |")
-    f = lambda xs, d: "%.*f ± %.*f" % (d, mean_std(xs)[0], d, mean_std(xs)[1])
+    # half up, as Java's String.format in crossval's report (27.25 -> 27.3, where Python's %.1f gives 27.2)
+    half_up = lambda x, d: Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), ROUND_HALF_UP)
+    f = lambda xs, d: f"{half_up(mean_std(xs)[0], d)} ± {half_up(mean_std(xs)[1], d)}"
     print(f"| mean ± std ({len(h_ep)} folds) | {f(h_ep, 1)} | {f(d_ep, 1)} | "
           f"{sum(b < a for a, b in zip(d_ep, h_ep))} of {len(h_ep)} folds hybrid first | {f(h_d, 3)} | {f(d_d, 3)} | |")
 
