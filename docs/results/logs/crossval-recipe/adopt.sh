@@ -5,13 +5,20 @@
 # the conversion is deterministic: retrained folds reproduced its logs exactly) and scores all three, adopting a
 # bundle only if its model.json records this protocol's split, network and settings and the grid's upstream bundle.
 # The direct-training jobs are not run here (STAGES). Run from the repository root.
-# usage: adopt.sh FOLD JAR [STAGES]   (STAGES default ann,converted,fine-tuned)
+# LOSS=bce adopts the recipe's BCE runs instead (bundles ann-bce-fK.zip and snn-ft-const-t20-bce-fK.zip; the BCE ANNs
+# of folds 0-2 were not kept and must be retrained first with ../shipped-recipe-losses/run.sh).
+# usage: [LOSS=bce] adopt.sh FOLD JAR [STAGES]   (STAGES default ann,converted,fine-tuned)
 set -e
-K=${1:?fold}; JAR=${2:?jar}; ST=${3:-ann,converted,fine-tuned}
-G=docs/results/crossval-recipe; B=docs/results/bundles; F=$G/fold-$K/bce-dice
+K=${1:?fold}; JAR=${2:?jar}; ST=${3:-ann,converted,fine-tuned}; L=${LOSS:-bce-dice}
+case $L in
+  bce-dice) FT=snn-ft-const-t20-e1-f$K.zip ;;
+  bce) FT=snn-ft-const-t20-bce-f$K.zip ;;
+  *) echo "adopt.sh: no recipe bundles for loss $L (bce-dice or bce)" >&2; exit 2 ;;
+esac
+G=docs/results/crossval-recipe; B=docs/results/bundles; F=$G/fold-$K/$L
 mkdir -p $F
-[ -e $F/ann.zip ] || cp $B/ann-bce-dice-f$K.zip $F/ann.zip
-[ -e $F/fine-tuned.zip ] || cp $B/snn-ft-const-t20-e1-f$K.zip $F/fine-tuned.zip
+[ -e $F/ann.zip ] || cp $B/ann-$L-f$K.zip $F/ann.zip
+[ -e $F/fine-tuned.zip ] || cp $B/$FT $F/fine-tuned.zip
 java -Xmx8g -Dorg.bytedeco.javacpp.maxbytes=0 -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar $JAR crossval \
-    --data ../shared/data/msd-hippocampus --out $G --folds 5 --protocol recipe --losses bce-dice --fold $K \
+    --data ../shared/data/msd-hippocampus --out $G --folds 5 --protocol recipe --losses $L --fold $K \
     --stages $ST --threads 2
