@@ -1,12 +1,12 @@
 #!/bin/bash
-# The shipped recipe's BCE-Dice runs of docs/results/shipped-recipe-folds.md (single-step commands, full size,
-# 5 folds) as the crossval grid of `--protocol recipe`: each fold's ANN and fine-tuned SNN are copied from
-# docs/results/bundles/ into fold-K/bce-dice/, crossval converts the ANN again (the converted bundles were not kept;
-# the conversion is deterministic: retrained folds reproduced its logs exactly) and scores all three, adopting a
-# bundle only if its model.json records this protocol's split, network and settings and the grid's upstream bundle.
-# The direct-training jobs are not run here (STAGES). Run from the repository root.
-# LOSS=bce adopts the recipe's BCE runs instead (bundles ann-bce-fK.zip and snn-ft-const-t20-bce-fK.zip; the BCE ANNs
-# of folds 0-2 were not kept and must be retrained first with ../shipped-recipe-losses/run.sh).
+# The shipped recipe's runs of docs/results/shipped-recipe-folds.md (single-step commands, full size, 5 folds) as
+# the crossval grid of `--protocol recipe`: the fold's ANN and fine-tuned SNN are copied from docs/results/bundles/
+# into fold-K/LOSS/, crossval converts the ANN again (the converted bundles were not kept; the conversion is
+# deterministic: retrained folds reproduced its logs exactly) and scores all three, adopting a bundle only if its
+# model.json records this protocol's split, network and settings and the grid's upstream bundle.
+# LOSS: bce-dice (default) or bce (bundles ann-bce-fK.zip, snn-ft-const-t20-bce-fK.zip; the BCE ANNs of folds 1 and 2
+# were not kept: retrain them first with ../shipped-recipe-losses/run.sh). STAGES=direct trains and scores the
+# grid's own direct-training job instead. Run from the repository root.
 # usage: [LOSS=bce] adopt.sh FOLD JAR [STAGES]   (STAGES default ann,converted,fine-tuned)
 set -e
 K=${1:?fold}; JAR=${2:?jar}; ST=${3:-ann,converted,fine-tuned}; L=${LOSS:-bce-dice}
