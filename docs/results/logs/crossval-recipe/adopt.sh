@@ -4,11 +4,10 @@
 # into fold-K/LOSS/, crossval converts the ANN again (the converted bundles were not kept; the conversion is
 # deterministic: retrained folds reproduced its logs exactly) and scores all three, adopting a bundle only if its
 # model.json records this protocol's split, network and settings and the grid's upstream bundle.
-# LOSS: bce-dice (default), bce (bundles ann-bce-fK.zip, snn-ft-const-t20-bce-fK.zip; the BCE ANNs of folds 1 and 2
-# were not kept: retrain them first with ../shipped-recipe-losses/run.sh) or dice (ann-dice-fK.zip,
-# snn-ft-const-t20-dice-fK.zip: the one-epoch models; the Dice ANNs of folds 0-2 were not kept, retrain them with
-# LOSS=dice run.sh; fold 3's one-epoch model was not kept, so the grid fine-tunes it itself). STAGES=direct trains
-# and scores the grid's own direct-training job instead. Run from the repository root.
+# LOSS: bce-dice (default), bce (bundles ann-bce-fK.zip, snn-ft-const-t20-bce-fK.zip) or dice (ann-dice-fK.zip and
+# the one-epoch snn-ft-const-t20-dice-fK.zip; fold 3's one-epoch model was not kept, so the grid fine-tunes it
+# itself). Some ANNs in bundles/ are identical retrainings by ../shipped-recipe-losses/run.sh (bundles/README.md).
+# STAGES=direct trains and scores the grid's own direct-training job instead. Run from the repository root.
 # usage: [LOSS=bce] adopt.sh FOLD JAR [STAGES]   (STAGES default ann,converted,fine-tuned)
 set -e
 K=${1:?fold}; JAR=${2:?jar}; ST=${3:-ann,converted,fine-tuned}; L=${LOSS:-bce-dice}
