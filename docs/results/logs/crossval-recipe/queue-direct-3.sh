@@ -1,5 +1,5 @@
 #!/bin/bash
-# 2026-12-02 16:25, run from /work/main (output in queue-direct-3.out): the three direct-training jobs that
+# 2026-12-02 16:23, run from /work/main (output in queue-direct-3.out): the three direct-training jobs that
 # queue-direct-2.sh did not reach (Dice fold 4, BCE folds 3, 4), with a jar rebuilt from HEAD 45e3f37 (the same
 # Java as e3c2a56: `git diff e3c2a56 45e3f37 -- src pom.xml` is empty) copied to the path the earlier queues used.
 set -u
